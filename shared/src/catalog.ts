@@ -22,10 +22,11 @@ export const ProductListQuery = PageQuery.extend({
   categoryId: Id.optional(),
   q: z.string().trim().max(64).optional(),
   sort: ProductSort.default('new'),
-}).strict();
+});
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 
 export const ProductIdParam = z.object({ id: Id }).strict();
+export type ProductIdParam = z.infer<typeof ProductIdParam>;
 
 /** A product as a card in a list. Money in fen. */
 export const ProductCard = z.object({

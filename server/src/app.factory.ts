@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './infra/config/env.schema';
+import { Clock } from './infra/clock';
+import { ErrorFilter } from './infra/http/error.filter';
+import { createLogger, PinoNestLogger, requestIdFrom } from './infra/http/logger';
+import { registerApiDocs } from './openapi/docs.routes';
+import { startWechatSandbox, type WechatSandbox } from './sandbox/wechat-sandbox';
+
+export interface RunningServer {
+  app: NestFastifyApplication;
+  url: string;
+  sandbox?: WechatSandbox;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the HTTP server: Fastify with pino JSON logs and request ids, the one error
+ * shape, OpenAPI at /api/docs, the h5 build at / when present, and, when no live WeChat
+ * credentials are configured, the WeChat sandbox on its own loopback listener.
+ * `config` is completed here (base URLs resolved from the listening addresses) and then frozen.
+ */
+export async function startServer(config: AppConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    rawBody: true,
+  });
+  app.useGlobalFilters(new ErrorFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerApiDocs(fastify, '0.1.0');
+
+  if (existsSync(config.h5Dir)) {
+    await fastify.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  let sandbox: WechatSandbox | undefined;
+  if (config.wechat.mode === 'sandbox') {
+    sandbox = await startWechatSandbox({
+      appid: config.wechat.appid,
+      secret: config.wechat.secret,
+      port: config.wechat.sandboxPort,
+      clock: app.get(Clock),
+      env: config.env,
+    });
+    if (!config.wechat.apiBase) config.wechat.apiBase = sandbox.url;
+    if (!config.wechat.payApiBase) config.wechat.payApiBase = sandbox.url;
+  }
+
+  await app.listen({ host: config.host, port: config.port });
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  if (!config.publicBaseUrl) config.publicBaseUrl = url;
+  Object.freeze(config.wechat);
+  Object.freeze(config);
+  logger.info({ url, wechat: config.wechat.mode, sandbox: sandbox?.url }, 'server started');
+
+  return {
+    app,
+    url,
+    sandbox,
+    logger,
+    async close() {
+      await app.close();
+      await sandbox?.close();
+    },
+  };
+}

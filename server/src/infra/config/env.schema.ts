@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, found from this file both in `src/` (ts-jest) and in `dist/` (node). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+const SANDBOX_APPID = 'wx5a0d7e0c4b6f1e20';
+const SANDBOX_SECRET = 'sandbox0secret0not0for0production';
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalUrl = z.string().url().optional();
+
+/**
+ * Every environment variable the server reads. Defaults run the local demo.
+ * Parsed once at start-up; a bad value names the variable and stops the process.
+ */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_BASE_URL: optionalUrl,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^mysql:\/\/.+/, 'must be a mysql:// URL')
+      .default('mysql://root@127.0.0.1:3306/weshop'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only')
+      .default('weshop'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+    SHOP_TIMEZONE: z.string().default('Asia/Shanghai'),
+    WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits').optional(),
+    WECHAT_SECRET: z.string().min(16).optional(),
+    WECHAT_API_BASE: optionalUrl,
+    WECHATPAY_API_BASE: optionalUrl,
+    SANDBOX_PORT: port.default(3001),
+    H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    }
+    if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'WECHAT_APPID and WECHAT_SECRET go together' });
+    }
+    if (env.NODE_ENV === 'production' && !env.WECHAT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'live WeChat credentials are required in production' });
+    }
+  });
+export type Env = z.infer<typeof EnvSchema>;
+
+export const WECHAT_LIVE_API_BASE = 'https://api.weixin.qq.com';
+export const WECHATPAY_LIVE_API_BASE = 'https://api.mch.weixin.qq.com';
+
+/** Resolved configuration, injected as `AppConfig`. Nothing else reads `process.env`. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  /** Absolute origin used to build media URLs; resolved from the listening address when unset. */
+  publicBaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisPrefix: string;
+  jwt: { secret: string; ttlSeconds: number };
+  shopTimeZone: string;
+  h5Dir: string;
+  wechat: {
+    /** sandbox: no live credentials, the local WeChat sandbox is started and used. */
+    mode: 'sandbox' | 'live';
+    appid: string;
+    secret: string;
+    /** Where mini-program server APIs (jscode2session, stable_token...) are called. */
+    apiBase: string;
+    /** Where WeChat Pay APIv3 is called. */
+    payApiBase: string;
+    sandboxPort: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment. The error names each bad variable and why, never its value
+ * (a value may be a secret).
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const live = Boolean(env.WECHAT_SECRET);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    jwt: { secret: env.JWT_SECRET, ttlSeconds: env.JWT_TTL_SECONDS },
+    shopTimeZone: env.SHOP_TIMEZONE,
+    h5Dir: env.H5_DIR,
+    wechat: {
+      mode: live ? 'live' : 'sandbox',
+      appid: env.WECHAT_APPID ?? SANDBOX_APPID,
+      secret: env.WECHAT_SECRET ?? SANDBOX_SECRET,
+      apiBase: (env.WECHAT_API_BASE ?? (live ? WECHAT_LIVE_API_BASE : '')).replace(/\/$/, ''),
+      payApiBase: (env.WECHATPAY_API_BASE ?? (live ? WECHATPAY_LIVE_API_BASE : '')).replace(/\/$/, ''),
+      sandboxPort: env.SANDBOX_PORT,
+    },
+  };
+}
+
+/** "sandbox" whenever either WeChat base URL is not WeChat's real host. */
+export function wechatModeOf(config: AppConfig): 'sandbox' | 'live' {
+  return config.wechat.apiBase === WECHAT_LIVE_API_BASE && config.wechat.payApiBase === WECHATPAY_LIVE_API_BASE
+    ? 'live'
+    : 'sandbox';
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { APP_CONFIG } from '../infra/config/config.module';
+import type { AppConfig } from '../infra/config/env.schema';
+import { RateLimited } from '../infra/http/domain-error';
+import { RedisService } from '../infra/redis/redis.service';
+import { WechatLoginFailed, WechatUnavailable } from './wechat.errors';
+
+const Code2Session = z.object({
+  openid: z.string().min(1),
+  session_key: z.string().min(1),
+  unionid: z.string().optional(),
+});
+const WechatError = z.object({ errcode: z.number(), errmsg: z.string().optional() });
+const StableToken = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
+
+export interface WechatSession {
+  openid: string;
+  sessionKey: string;
+  unionid?: string;
+}
+
+/**
+ * Mini-program server APIs (host api.weixin.qq.com or the sandbox: only the base URL differs).
+ * Never logs codes, session keys or tokens.
+ */
+@Injectable()
+export class WechatMiniClient {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RedisService) private readonly redis: RedisService,
+  ) {}
+
+  /** `GET /sns/jscode2session`: exchanges a wx.login code for the user's openid and session_key. */
+  async code2Session(code: string): Promise<WechatSession> {
+    const { appid, secret } = this.config.wechat;
+    const query = new URLSearchParams({ appid, secret, js_code: code, grant_type: 'authorization_code' });
+    const body = await this.getJson(`/sns/jscode2session?${query}`, 'jscode2session');
+    const failure = WechatError.safeParse(body);
+    if (failure.success && failure.data.errcode !== 0) {
+      const { errcode } = failure.data;
+      if (errcode === 45011) throw new RateLimited('Too many login attempts; wait a minute');
+      if (errcode === -1) throw new WechatUnavailable('jscode2session', errcode);
+      throw new WechatLoginFailed(errcode);
+    }
+    const session = Code2Session.safeParse(body);
+    if (!session.success) throw new WechatUnavailable('jscode2session');
+    return { openid: session.data.openid, sessionKey: session.data.session_key, unionid: session.data.unionid };
+  }
+
+  /**
+   * Access token through `POST /cgi-bin/stable_token`, cached in Redis for every process until
+   * five minutes before it expires. `forceRefresh` after a 40001/42001 from another API.
+   */
+  async accessToken(forceRefresh = false): Promise<string> {
+    const cacheKey = this.redis.key('wechat', 'access-token');
+    if (!forceRefresh) {
+      const cached = await this.redis.client.get(cacheKey);
+      if (cached) return cached;
+    }
+    const { appid, secret } = this.config.wechat;
+    const body = await this.postJson(
+      '/cgi-bin/stable_token',
+      { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh },
+      'stable_token',
+    );
+    const token = StableToken.safeParse(body);
+    if (!token.success) {
+      const failure = WechatError.safeParse(body);
+      throw new WechatUnavailable('stable_token', failure.success ? failure.data.errcode : undefined);
+    }
+    const ttl = Math.max(token.data.expires_in - 300, 30);
+    await this.redis.client.set(cacheKey, token.data.access_token, 'EX', ttl);
+    return token.data.access_token;
+  }
+
+  private async getJson(pathAndQuery: string, what: string): Promise<unknown> {
+    return this.send(pathAndQuery, { method: 'GET' }, what);
+  }
+
+  private async postJson(path: string, payload: unknown, what: string): Promise<unknown> {
+    return this.send(
+      path,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) },
+      what,
+    );
+  }
+
+  private async send(pathAndQuery: string, init: RequestInit, what: string): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.config.wechat.apiBase}${pathAndQuery}`, { ...init, signal: AbortSignal.timeout(5_000) });
+    } catch {
+      throw new WechatUnavailable(what);
+    }
+    if (!response.ok) throw new WechatUnavailable(what);
+    try {
+      return await response.json();
+    } catch {
+      throw new WechatUnavailable(what);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { DomainError } from '../infra/http/domain-error';
+
+/** WeChat answered with an errcode for a login code (invalid, used, blocked user). */
+export class WechatLoginFailed extends DomainError {
+  readonly code = 'WECHAT_LOGIN_FAILED';
+  readonly status = 401;
+  constructor(errcode: number) {
+    super(LOGIN_MESSAGES[errcode] ?? 'WeChat refused the login code', { errcode });
+  }
+}
+
+/** WeChat could not be reached or failed on its side; the user may retry. */
+export class WechatUnavailable extends DomainError {
+  readonly code = 'WECHAT_UNAVAILABLE';
+  readonly status = 503;
+  constructor(what: string, errcode?: number) {
+    super(`WeChat did not answer ${what}; please retry`, errcode === undefined ? undefined : { errcode });
+  }
+}
+
+const LOGIN_MESSAGES: Record<number, string> = {
+  40029: 'The login code is invalid or expired',
+  40163: 'The login code was already used',
+  40226: 'WeChat blocked this account as high risk',
+};
