@@ -7,6 +7,8 @@ const shared = { '^@weshop/shared$': '<rootDir>/shared/src/index.ts' };
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
+  // DB-backed and browser tests boot real servers; hooks share this limit.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'shared',
@@ -27,7 +29,6 @@ module.exports = {
       testMatch: ['<rootDir>/server/test/**/*.e2e-spec.ts', '<rootDir>/server/test/**/*.int-spec.ts'],
       transform: { '^.+\\.ts$': tsJest('server/tsconfig.json') },
       moduleNameMapper: shared,
-      testTimeout: 60_000,
     },
   ],
 };

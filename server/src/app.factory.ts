@@ -34,6 +34,7 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    forceCloseConnections: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),

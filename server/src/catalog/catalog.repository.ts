@@ -53,6 +53,11 @@ const ORDER_BY: Record<ProductSort, Prisma.ProductOrderByWithRelationInput[]> = 
   new: [{ createdAt: 'desc' }, { id: 'desc' }],
 };
 
+/** Keyword as a LIKE literal: `%`, `_` and `\` match themselves, not any text. */
+function likeLiteral(keyword: string): string {
+  return keyword.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function imagesFromJson(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
@@ -85,9 +90,7 @@ export class CatalogRepository {
     const where: Prisma.ProductWhereInput = {
       ...(search.onShelfOnly ? { onShelf: true } : {}),
       ...(search.categoryIds ? { categoryId: { in: search.categoryIds } } : {}),
-      ...(search.q
-        ? { OR: [{ title: { contains: search.q } }, { subtitle: { contains: search.q } }, { tags: { contains: search.q } }] }
-        : {}),
+      ...(search.q ? { OR: ['title', 'subtitle', 'tags'].map((field) => ({ [field]: { contains: likeLiteral(search.q!) } })) } : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.client.product.findMany({
