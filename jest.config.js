@@ -30,5 +30,27 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest('server/tsconfig.json') },
       moduleNameMapper: shared,
     },
+    {
+      displayName: 'miniapp',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/miniapp/src/**/*.spec.ts', '<rootDir>/miniapp/src/**/*.spec.tsx'],
+      transform: { '^.+\\.tsx?$': tsJest('miniapp/tsconfig.test.json') },
+      moduleNameMapper: {
+        ...shared,
+        '^@tarojs/components$': '<rootDir>/miniapp/test/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/miniapp/test/taro.ts',
+        '\\.(s?css)$': '<rootDir>/miniapp/test/style-stub.js',
+      },
+    },
+    {
+      // Needs the weapp and h5 builds (npm test builds first); the specs raise their timeout to 120 s.
+      displayName: 'miniapp-e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/miniapp/e2e/**/*.e2e-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest('miniapp/e2e/tsconfig.json') },
+      moduleNameMapper: shared,
+    },
   ],
 };

@@ -19,7 +19,12 @@ const command = args.length ? args : ['generate'];
 const result = spawnSync(process.execPath, [cli, ...command, '--schema', schema], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: schema, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: schema,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+  },
   encoding: 'utf8',
 });
 if (result.status !== 0) {

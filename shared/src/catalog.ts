@@ -11,7 +11,13 @@ export const CategoryView = z.object({
   icon: z.string(),
   sort: z.number().int(),
   children: z.array(
-    z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), icon: z.string(), sort: z.number().int() }),
+    z.object({
+      id: z.string(),
+      parentId: z.string().nullable(),
+      name: z.string(),
+      icon: z.string(),
+      sort: z.number().int(),
+    }),
   ),
 });
 export type CategoryView = z.infer<typeof CategoryView>;

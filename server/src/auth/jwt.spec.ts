@@ -14,7 +14,12 @@ describe('access tokens', () => {
   it.each([
     ['expired', token, secret, later(3600)],
     ['wrong secret', token, 'y'.repeat(40), later(1)],
-    ['tampered payload', token.replace(/\.[^.]+\./, '.' + Buffer.from('{"sub":"1","iat":0,"exp":9999999999}').toString('base64url') + '.'), secret, later(1)],
+    [
+      'tampered payload',
+      token.replace(/\.[^.]+\./, '.' + Buffer.from('{"sub":"1","iat":0,"exp":9999999999}').toString('base64url') + '.'),
+      secret,
+      later(1),
+    ],
     ['alg none', 'eyJhbGciOiJub25lIn0.' + Buffer.from('{"sub":"42"}').toString('base64url') + '.', secret, later(1)],
     ['garbage', 'not-a-token', secret, later(1)],
     ['empty signature', token.split('.').slice(0, 2).join('.') + '.', secret, later(1)],

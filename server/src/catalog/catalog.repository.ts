@@ -90,7 +90,9 @@ export class CatalogRepository {
     const where: Prisma.ProductWhereInput = {
       ...(search.onShelfOnly ? { onShelf: true } : {}),
       ...(search.categoryIds ? { categoryId: { in: search.categoryIds } } : {}),
-      ...(search.q ? { OR: ['title', 'subtitle', 'tags'].map((field) => ({ [field]: { contains: likeLiteral(search.q!) } })) } : {}),
+      ...(search.q
+        ? { OR: ['title', 'subtitle', 'tags'].map((field) => ({ [field]: { contains: likeLiteral(search.q!) } })) }
+        : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.client.product.findMany({

@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  CategoryList,
-  CategoryView,
-  Page,
-  ProductCard,
-  ProductDetail,
-  ProductListQuery,
-} from '@weshop/shared';
+import type { CategoryList, CategoryView, Page, ProductCard, ProductDetail, ProductListQuery } from '@weshop/shared';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { mediaUrl } from '../media/media-url';
@@ -44,7 +37,10 @@ export class CatalogService {
     if (query.categoryId) {
       const category = await this.catalog.findCategory(Number(query.categoryId));
       if (!category) throw new CategoryNotFound(query.categoryId);
-      categoryIds = category.parentId === null ? [category.id, ...(await this.catalog.childCategoryIds(category.id))] : [category.id];
+      categoryIds =
+        category.parentId === null
+          ? [category.id, ...(await this.catalog.childCategoryIds(category.id))]
+          : [category.id];
     }
     const { rows, total } = await this.catalog.searchProducts({
       categoryIds,

@@ -5,7 +5,9 @@ import { Public } from '../auth/auth.guard';
 import { zod } from '../infra/http/zod.pipe';
 import { placeholderPng } from './placeholder-image';
 
-const DemoImageParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}\.png$/, 'must be a demo image name') }).strict();
+const DemoImageParams = z
+  .object({ name: z.string().regex(/^[a-z0-9-]{1,64}\.png$/, 'must be a demo image name') })
+  .strict();
 
 /** Serves the demo shop's pictures (generated once per name and cached in memory). */
 @Public()

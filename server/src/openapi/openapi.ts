@@ -42,7 +42,13 @@ const ROUTES: RouteDoc[] = [
     response: WechatLoginResponse,
   },
   { method: 'get', path: '/api/v1/me', tag: 'auth', summary: 'The caller', auth: true, response: UserView },
-  { method: 'get', path: '/api/v1/categories', tag: 'catalog', summary: 'Two-level category tree', response: CategoryList },
+  {
+    method: 'get',
+    path: '/api/v1/categories',
+    tag: 'catalog',
+    summary: 'Two-level category tree',
+    response: CategoryList,
+  },
   {
     method: 'get',
     path: '/api/v1/products',
@@ -87,7 +93,10 @@ function parameters(schema: z.ZodObject | undefined, where: 'query' | 'path') {
 
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = { description: 'Error', content: { 'application/json': { schema: jsonSchema(ErrorBody, 'output') } } };
+  const errorResponse = {
+    description: 'Error',
+    content: { 'application/json': { schema: jsonSchema(ErrorBody, 'output') } },
+  };
   for (const route of ROUTES) {
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
@@ -96,10 +105,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       ...(route.auth ? { security: [{ bearer: [] }] } : {}),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
-        [route.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+        [route.status ?? 200]: {
+          description: 'OK',
+          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        },
         '4XX': errorResponse,
       },
     };
@@ -109,7 +126,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     info: {
       title: 'weshop API',
       version,
-      description: 'Social-commerce mini-program server. Money is integer fen; ids are strings; errors share one shape.',
+      description:
+        'Social-commerce mini-program server. Money is integer fen; ids are strings; errors share one shape.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,

@@ -83,7 +83,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
   const app = Fastify({ logger: false });
   app.addHook('onRequest', async (request, reply) => {
     const ip = request.socket.remoteAddress ?? '';
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip)) await reply.code(403).send({ message: 'loopback only' });
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip))
+      await reply.code(403).send({ message: 'loopback only' });
     // Development h5 pages drive the control routes from the browser.
     reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'content-type');
   });
@@ -150,7 +151,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     '/sandbox/faults',
     async (request, reply) => {
       const { path, errcode, times } = request.body ?? {};
-      if (typeof path !== 'string' || !Number.isInteger(errcode)) return sendBad(reply, 'path and errcode are required');
+      if (typeof path !== 'string' || !Number.isInteger(errcode))
+        return sendBad(reply, 'path and errcode are required');
       const count = Number.isInteger(times) ? (times as number) : 1;
       faults.push({ path, errcode: errcode as number, times: count });
       return { ok: true };

@@ -74,7 +74,13 @@ export async function seedDemoShop(prisma: PrismaClient, options: { appid: strin
   }
 
   if ((await prisma.product.count()) > 0) {
-    return { categories: await prisma.category.count(), products: await prisma.product.count(), skus: await prisma.sku.count(), users, skipped: true };
+    return {
+      categories: await prisma.category.count(),
+      products: await prisma.product.count(),
+      skus: await prisma.sku.count(),
+      users,
+      skipped: true,
+    };
   }
 
   let categories = 0;
@@ -88,7 +94,12 @@ export async function seedDemoShop(prisma: PrismaClient, options: { appid: strin
     categories += 1;
     for (const [subIndex, sub] of top.children.entries()) {
       const child = await prisma.category.create({
-        data: { name: sub.name, parentId: parent.id, sort: subIndex, icon: `/media/demo/c${topIndex + 1}-${subIndex + 1}.png` },
+        data: {
+          name: sub.name,
+          parentId: parent.id,
+          sort: subIndex,
+          icon: `/media/demo/c${topIndex + 1}-${subIndex + 1}.png`,
+        },
       });
       categories += 1;
       for (const product of sub.products) {

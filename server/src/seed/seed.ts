@@ -19,6 +19,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`seed failed: ${error instanceof ConfigError ? error.message : String((error as Error)?.message ?? error)}\n`);
+  process.stderr.write(
+    `seed failed: ${error instanceof ConfigError ? error.message : String((error as Error)?.message ?? error)}\n`,
+  );
   process.exit(1);
 });

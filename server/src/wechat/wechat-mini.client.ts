@@ -89,7 +89,10 @@ export class WechatMiniClient {
   private async send(pathAndQuery: string, init: RequestInit, what: string): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.wechat.apiBase}${pathAndQuery}`, { ...init, signal: AbortSignal.timeout(5_000) });
+      response = await fetch(`${this.config.wechat.apiBase}${pathAndQuery}`, {
+        ...init,
+        signal: AbortSignal.timeout(5_000),
+      });
     } catch {
       throw new WechatUnavailable(what);
     }

@@ -80,7 +80,10 @@ describe('WeChat login through the sandbox', () => {
   it.each([
     ['no token', undefined],
     ['a garbage token', 'garbage'],
-    ['a token signed with another secret', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTl9.c2lnbmF0dXJl'],
+    [
+      'a token signed with another secret',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTl9.c2lnbmF0dXJl',
+    ],
   ])('answers /me with %s by 401', async (_what, token) => {
     const result = await http(stack.baseUrl, 'GET', '/api/v1/me', { token });
     expect(result.status).toBe(401);

@@ -32,6 +32,7 @@ export async function http<T = any>(
 /** Logs in as the sandbox user `<name>` and returns the bearer token and user. */
 export async function loginAs(baseUrl: string, name: string): Promise<{ token: string; user: any }> {
   const result = await http(baseUrl, 'POST', '/api/v1/auth/wechat-login', { body: { code: `sandbox:${name}` } });
-  if (result.status !== 200) throw new Error(`login as ${name} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`login as ${name} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }

@@ -36,9 +36,16 @@ export const EnvSchema = z
       .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only')
       .default('weshop'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(7 * 24 * 3600),
     SHOP_TIMEZONE: z.string().default('Asia/Shanghai'),
-    WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits').optional(),
+    WECHAT_APPID: z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits')
+      .optional(),
     WECHAT_SECRET: z.string().min(16).optional(),
     WECHAT_API_BASE: optionalUrl,
     WECHATPAY_API_BASE: optionalUrl,
@@ -53,7 +60,11 @@ export const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'WECHAT_APPID and WECHAT_SECRET go together' });
     }
     if (env.NODE_ENV === 'production' && !env.WECHAT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'live WeChat credentials are required in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_SECRET'],
+        message: 'live WeChat credentials are required in production',
+      });
     }
   });
 export type Env = z.infer<typeof EnvSchema>;

@@ -31,7 +31,13 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
   if (exception instanceof ZodError) {
     return {
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: { fields: fieldIssues(exception) } } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'The request is not valid',
+          details: { fields: fieldIssues(exception) },
+        },
+      },
     };
   }
   if (exception instanceof HttpException) {
