@@ -10,7 +10,10 @@ describe('parseDatabaseUrl', () => {
       'mysql://shop:s3cret@db.internal:3307/weshop_prod',
       { host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'weshop_prod' },
     ],
-    ['mysql://root@localhost/weshop', { host: 'localhost', port: 3306, user: 'root', password: '', database: 'weshop' }],
+    [
+      'mysql://root@localhost/weshop',
+      { host: 'localhost', port: 3306, user: 'root', password: '', database: 'weshop' },
+    ],
     ['mysql://root@127.0.0.1:3306/', { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: '' }],
     ['mysql://root@127.0.0.1:3306', { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: '' }],
     [

@@ -77,7 +77,7 @@ export async function applyMigrations(opts: {
   const migrations = await readMigrations(opts.migrationsDir);
   const connection = await connect(db, target);
   try {
-    await run(connection, `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(db.database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`, target);
+    await createDatabaseIfMissing(connection, db.database, target);
     await run(connection, `USE ${quoteIdentifier(db.database)}`, target);
     await acquireLock(connection, lockName(db.database), target);
     try {
@@ -121,7 +121,9 @@ async function readMigrations(dir: string): Promise<MigrationFile[]> {
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw new MigrationError(`Cannot read the migrations folder ${dir}: ${(error as Error).message}; set MIGRATIONS_DIR to prisma/migrations`);
+    throw new MigrationError(
+      `Cannot read the migrations folder ${dir}: ${(error as Error).message}; set MIGRATIONS_DIR to prisma/migrations`,
+    );
   }
   const names = entries
     .filter((e) => e.isDirectory())
@@ -134,7 +136,9 @@ async function readMigrations(dir: string): Promise<MigrationFile[]> {
     try {
       bytes = await fs.readFile(file);
     } catch {
-      throw new MigrationError(`Migration folder ${name} in ${dir} has no migration.sql; add the SQL file or remove the folder`);
+      throw new MigrationError(
+        `Migration folder ${name} in ${dir} has no migration.sql; add the SQL file or remove the folder`,
+      );
     }
     migrations.push({ name, script: bytes.toString('utf8'), checksum: sha256(bytes) });
   }
@@ -224,6 +228,22 @@ async function applyOne(connection: Connection, migration: MigrationFile, target
   );
 }
 
+/** Creates the database unless it exists (checked first, so a user without CREATE rights can still migrate). */
+async function createDatabaseIfMissing(connection: Connection, database: string, target: string): Promise<void> {
+  const existing = await run(
+    connection,
+    'SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+    target,
+    [database],
+  );
+  if (existing.length > 0) return;
+  await run(
+    connection,
+    `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    target,
+  );
+}
+
 async function readRecords(connection: Connection, target: string): Promise<MigrationRecord[]> {
   const rows = await run(
     connection,
@@ -245,7 +265,9 @@ async function connect(db: DatabaseConnectionOptions, target: string): Promise<C
       connectTimeout: 10_000,
     });
   } catch (error) {
-    throw new MigrationError(`Cannot connect to ${target}: ${describeSqlError(error)}; is the database server running and the URL right?`);
+    throw new MigrationError(
+      `Cannot connect to ${target}: ${describeSqlError(error)}; is the database server running and the URL right?`,
+    );
   }
 }
 
@@ -272,7 +294,9 @@ async function run(connection: Connection, sql: string, target: string, values?:
     const [rows] = await connection.query<RowDataPacket[]>(sql, values);
     return rows;
   } catch (error) {
-    throw new MigrationError(`Migration bookkeeping failed on ${target}: ${describeSqlError(error)} (in: ${excerpt(sql)})`);
+    throw new MigrationError(
+      `Migration bookkeeping failed on ${target}: ${describeSqlError(error)} (in: ${excerpt(sql)})`,
+    );
   }
 }
 

@@ -15,7 +15,11 @@ describe('splitSqlStatements', () => {
     ['doubled and escaped quotes', "SELECT 'it''s;', 'x\\';y';SELECT 3", ["SELECT 'it''s;', 'x\\';y'", 'SELECT 3']],
     ['semicolons in identifiers', 'CREATE TABLE `a;b` (`c;d` INT);', ['CREATE TABLE `a;b` (`c;d` INT)']],
     ['semicolons in double-quoted strings', 'SELECT "a;b";', ['SELECT "a;b"']],
-    ['semicolons in comments', 'SELECT 1 -- one; two\n;# three; four\nSELECT /* ; */ 2;', ['SELECT 1 -- one; two', '# three; four\nSELECT /* ; */ 2']],
+    [
+      'semicolons in comments',
+      'SELECT 1 -- one; two\n;# three; four\nSELECT /* ; */ 2;',
+      ['SELECT 1 -- one; two', '# three; four\nSELECT /* ; */ 2'],
+    ],
     ['a double dash without a space is an operator', 'SELECT 1--1;SELECT 2', ['SELECT 1--1', 'SELECT 2']],
     ['empty statements are dropped', ';;SELECT 1;;', ['SELECT 1']],
   ])('%s', (_name, script, expected) => {
