@@ -29,6 +29,24 @@ export interface RunningServer {
  */
 export async function startServer(config: AppConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
+
+  // The sandbox starts first: its address and its merchant keys complete the configuration the
+  // WeChat clients read. The shop's Clock exists only once Nest has built the app, hence the relay.
+  const clockRelay = new ClockRelay();
+  let sandbox: WechatSandbox | undefined;
+  if (config.wechat.mode === 'sandbox') {
+    sandbox = await startWechatSandbox({
+      appid: config.wechat.appid,
+      secret: config.wechat.secret,
+      port: config.wechat.sandboxPort,
+      clock: clockRelay,
+      env: config.env,
+    });
+    if (!config.wechat.apiBase) config.wechat.apiBase = sandbox.url;
+    if (!config.wechat.payApiBase) config.wechat.payApiBase = sandbox.url;
+    config.wechat.pay ??= sandbox.payCredentials;
+  }
+
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
@@ -40,6 +58,7 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
     logger: new PinoNestLogger(logger),
     rawBody: true,
   });
+  clockRelay.attach(app.get(Clock));
   app.useGlobalFilters(new ErrorFilter());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -50,19 +69,6 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
 
   if (existsSync(config.h5Dir)) {
     await fastify.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
-  }
-
-  let sandbox: WechatSandbox | undefined;
-  if (config.wechat.mode === 'sandbox') {
-    sandbox = await startWechatSandbox({
-      appid: config.wechat.appid,
-      secret: config.wechat.secret,
-      port: config.wechat.sandboxPort,
-      clock: app.get(Clock),
-      env: config.env,
-    });
-    if (!config.wechat.apiBase) config.wechat.apiBase = sandbox.url;
-    if (!config.wechat.payApiBase) config.wechat.payApiBase = sandbox.url;
   }
 
   await app.listen({ host: config.host, port: config.port });
@@ -82,4 +88,19 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
       await sandbox?.close();
     },
   };
+}
+
+/** Lets the sandbox read and move the shop's clock, which exists only after the app is built. */
+class ClockRelay {
+  private clock?: Clock;
+  attach(clock: Clock): void {
+    this.clock = clock;
+  }
+  now(): Date {
+    return this.clock?.now() ?? new Date();
+  }
+  async set(at: Date | null): Promise<void> {
+    if (!this.clock) throw new Error('the shop clock is not ready yet');
+    await this.clock.set(at);
+  }
 }

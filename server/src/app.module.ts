@@ -1,11 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AddressModule } from './address/address.module';
+import { AftersalesModule } from './aftersales/aftersales.module';
 import { AuthModule } from './auth/auth.module';
+import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from './infra/config/config.module';
 import type { AppConfig } from './infra/config/env.schema';
 import { InfraModule } from './infra/infra.module';
+import { LogisticsModule } from './logistics/logistics.module';
 import { MediaModule } from './media/media.module';
+import { OrderModule } from './order/order.module';
+import { PaymentModule } from './payment/payment.module';
+import { ReviewModule } from './review/review.module';
 import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
@@ -13,7 +20,21 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), InfraModule, WechatModule, AuthModule, CatalogModule, MediaModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        InfraModule,
+        WechatModule,
+        AuthModule,
+        CatalogModule,
+        MediaModule,
+        CartModule,
+        AddressModule,
+        OrderModule,
+        PaymentModule,
+        AftersalesModule,
+        LogisticsModule,
+        ReviewModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { WechatPayCredentials } from '../infra/config/env.schema';
 import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity';
 
 /**
@@ -21,6 +22,8 @@ export interface WechatSandboxOptions {
 
 export interface WechatSandbox {
   url: string;
+  /** The merchant credentials this sandbox generated (WeChat Pay side), for the server's config. */
+  payCredentials?: WechatPayCredentials;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -50,6 +51,43 @@ export const EnvSchema = z
     WECHAT_API_BASE: optionalUrl,
     WECHATPAY_API_BASE: optionalUrl,
     SANDBOX_PORT: port.default(3001),
+    WECHATPAY_MCHID: z
+      .string()
+      .regex(/^\d{8,12}$/, 'must be the merchant number (digits)')
+      .optional(),
+    WECHATPAY_MERCHANT_SERIAL: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{8,40}$/, 'must be the certificate serial (hex)')
+      .optional(),
+    WECHATPAY_PRIVATE_KEY_FILE: z.string().optional(),
+    WECHATPAY_MERCHANT_CERT_FILE: z.string().optional(),
+    WECHATPAY_APIV3_KEY: z.string().length(32, 'must be 32 characters').optional(),
+    WECHATPAY_PUBLIC_KEY_FILE: z.string().optional(),
+    WECHATPAY_PUBLIC_KEY_ID: z
+      .string()
+      .regex(/^PUB_KEY_ID_\d+$/, 'must look like PUB_KEY_ID_0123...')
+      .optional(),
+    ORDER_PAYMENT_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    ACTIVITY_PAYMENT_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(5 * 60),
+    AUTO_CONFIRM_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(7 * 24 * 3600),
+    AFTERSALE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(7 * 24 * 3600),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
     H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
   })
   .superRefine((env, ctx) => {
@@ -97,7 +135,33 @@ export interface AppConfig {
     /** Where WeChat Pay APIv3 is called. */
     payApiBase: string;
     sandboxPort: number;
+    /** WeChat Pay merchant credentials: from files when live, from the sandbox otherwise (set at start-up). */
+    pay?: WechatPayCredentials;
   };
+  orders: {
+    paymentTimeoutMs: number;
+    /** Flash-sale and group-buy orders wait less for payment. */
+    activityPaymentTimeoutMs: number;
+    autoConfirmMs: number;
+    aftersaleWindowMs: number;
+    /** How often the sweeper looks for overdue orders a lost job would have handled. */
+    sweepIntervalMs: number;
+  };
+}
+
+/** Everything the merchant side of WeChat Pay APIv3 needs. PEM strings, never logged. */
+export interface WechatPayCredentials {
+  mchid: string;
+  /** Serial of the merchant API certificate (apiclient_cert.pem), upper-case hex. */
+  merchantSerial: string;
+  merchantPrivateKeyPem: string;
+  merchantCertificatePem: string;
+  /** 32-character APIv3 key (AES-256-GCM for notifications). */
+  apiV3Key: string;
+  /** Keys that sign WeChat Pay's responses and notifications, by Wechatpay-Serial (PUB_KEY_ID_… or certificate serial). */
+  platformPublicKeys: Record<string, string>;
+  /** The serial to send in Wechatpay-Serial (public-key mode for new merchants). */
+  preferredPlatformSerial: string;
 }
 
 export class ConfigError extends Error {}
@@ -137,7 +201,51 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiBase: (env.WECHAT_API_BASE ?? (live ? WECHAT_LIVE_API_BASE : '')).replace(/\/$/, ''),
       payApiBase: (env.WECHATPAY_API_BASE ?? (live ? WECHATPAY_LIVE_API_BASE : '')).replace(/\/$/, ''),
       sandboxPort: env.SANDBOX_PORT,
+      pay: live ? livePayCredentials(env) : undefined,
     },
+    orders: {
+      paymentTimeoutMs: env.ORDER_PAYMENT_TIMEOUT_SECONDS * 1000,
+      activityPaymentTimeoutMs: env.ACTIVITY_PAYMENT_TIMEOUT_SECONDS * 1000,
+      autoConfirmMs: env.AUTO_CONFIRM_SECONDS * 1000,
+      aftersaleWindowMs: env.AFTERSALE_WINDOW_SECONDS * 1000,
+      sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
+    },
+  };
+}
+
+/** Reads the live merchant's key files; a missing file or variable is named, never printed. */
+function livePayCredentials(env: Env): WechatPayCredentials | undefined {
+  const required = [
+    'WECHATPAY_MCHID',
+    'WECHATPAY_MERCHANT_SERIAL',
+    'WECHATPAY_PRIVATE_KEY_FILE',
+    'WECHATPAY_MERCHANT_CERT_FILE',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_PUBLIC_KEY_FILE',
+    'WECHATPAY_PUBLIC_KEY_ID',
+  ] as const;
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length === required.length) return undefined;
+  if (missing.length)
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((m) => `  ${m}: required for WeChat Pay`).join('\n')}`,
+    );
+  const read = (name: (typeof required)[number]) => {
+    try {
+      return readFileSync(env[name] as string, 'utf8');
+    } catch {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: the file cannot be read`);
+    }
+  };
+  const publicKeyId = env.WECHATPAY_PUBLIC_KEY_ID as string;
+  return {
+    mchid: env.WECHATPAY_MCHID as string,
+    merchantSerial: (env.WECHATPAY_MERCHANT_SERIAL as string).toUpperCase(),
+    merchantPrivateKeyPem: read('WECHATPAY_PRIVATE_KEY_FILE'),
+    merchantCertificatePem: read('WECHATPAY_MERCHANT_CERT_FILE'),
+    apiV3Key: env.WECHATPAY_APIV3_KEY as string,
+    platformPublicKeys: { [publicKeyId]: read('WECHATPAY_PUBLIC_KEY_FILE') },
+    preferredPlatformSerial: publicKeyId,
   };
 }
 

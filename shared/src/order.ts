@@ -1,0 +1,2 @@
+// Filled by the commerce-core work: request and response schemas of this domain.
+export {};
