@@ -182,7 +182,8 @@ export function buildMiniapp(type) {
 
 /** The Debian Chromium the browser tests drive; installed when missing and we are root with apt. */
 export async function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return 'present';
+  const font = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+  if (existsSync('/usr/bin/chromium') && existsSync(font)) return 'present';
   const fix = "install Debian's Chromium: `sudo apt-get install -y chromium`";
   if (process.getuid?.() !== 0 || !which('apt-get')) throw new StepError('/usr/bin/chromium is missing', fix);
   await run('apt-get', ['update'], { quiet: true, fix });

@@ -31,6 +31,7 @@ await step('types (tsc, strict)', async () => {
   await run('npx', ['tsc', '-p', 'shared/tsconfig.build.json'], { quiet: true });
   await run('npx', ['tsc', '-p', 'server', '--noEmit'], { quiet: true });
   await run('npx', ['tsc', '-p', 'miniapp', '--noEmit'], { quiet: true });
+  await run('npx', ['tsc', '-p', 'miniapp/e2e', '--noEmit'], { quiet: true });
 });
 await step('lint (eslint, prettier)', async () => {
   await run('npx', ['eslint', '.', '--max-warnings=0'], { quiet: true });

@@ -61,7 +61,8 @@ export class CatalogService {
       ...this.card(row),
       images: row.images.map((image) => this.media(image)),
       videoUrl: row.videoUrl ? this.media(row.videoUrl) : null,
-      detailHtml: row.detailHtml,
+      // Images inside the rich text get absolute URLs too, like every other media path.
+      detailHtml: row.detailHtml.replace(/(src=")(\/media\/)/g, `$1${this.config.publicBaseUrl}$2`),
       purchaseLimit: row.purchaseLimit,
       specs: specDimensions(row.skus.map((sku) => sku.specs)),
       skus: row.skus.map((sku) => ({ ...sku, id: String(sku.id) })),

@@ -88,6 +88,8 @@ export const EnvSchema = z
       .min(1)
       .default(7 * 24 * 3600),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** Run the job worker and the sweeper in this process (dev and tests run both in one). */
+    WORKER_ENABLED: z.enum(['true', 'false']).default('true'),
     H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
   })
   .superRefine((env, ctx) => {
@@ -147,6 +149,7 @@ export interface AppConfig {
     /** How often the sweeper looks for overdue orders a lost job would have handled. */
     sweepIntervalMs: number;
   };
+  workerEnabled: boolean;
 }
 
 /** Everything the merchant side of WeChat Pay APIv3 needs. PEM strings, never logged. */
@@ -210,6 +213,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       aftersaleWindowMs: env.AFTERSALE_WINDOW_SECONDS * 1000,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     },
+    workerEnabled: env.WORKER_ENABLED === 'true',
   };
 }
 

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { Image, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { ProductDetail } from '@weshop/shared';
+import { errorMessage } from '../../api/client';
+import { getProduct } from '../../api/catalog';
+import { assetUrl } from '../../config';
+import { Empty } from '../../components/empty';
+import { Price } from '../../components/price';
+import { BuyBar } from './components/buy-bar';
+import { fitDetailHtml } from './detail-html';
+import { SkuPicker, type SkuSelection } from './components/sku-picker';
+import './index.scss';
+
+export default function ProductPage() {
+  const { id = '' } = useRouter().params;
+  const [product, setProduct] = useState<ProductDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Selected SKU and quantity: what 加入购物车 / 立即购买 will submit once cart and checkout exist.
+  const [selection, setSelection] = useState<SkuSelection>({ skuId: null, quantity: 1 });
+
+  useEffect(() => {
+    if (!id) {
+      setError('商品不存在');
+      return;
+    }
+    getProduct(id)
+      .then((p) => {
+        setProduct(p);
+        void Taro.setNavigationBarTitle({ title: p.title });
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [id]);
+
+  if (error) return <Empty text={error} />;
+  if (!product) return <View className="product-loading">加载中…</View>;
+
+  const prices = product.skus.map((s) => s.price);
+  const images = product.images.length > 0 ? product.images : [product.cover];
+
+  const proceed = () => {
+    if (!selection.skuId) {
+      void Taro.showToast({ title: '请选择规格', icon: 'none' });
+      return;
+    }
+    void Taro.showToast({ title: '即将开放', icon: 'none' });
+  };
+
+  return (
+    <View className="product">
+      <Swiper className="product__gallery" indicatorDots={images.length > 1} circular>
+        {images.map((src) => (
+          <SwiperItem key={src}>
+            <Image className="product__image" src={assetUrl(src)} mode="aspectFill" />
+          </SwiperItem>
+        ))}
+      </Swiper>
+
+      <View className="product__info">
+        <Price
+          className="product-detail-price"
+          size="large"
+          fen={prices.length ? Math.min(...prices) : product.price}
+          maxFen={prices.length ? Math.max(...prices) : undefined}
+          listFen={product.listPrice}
+        />
+        <Text className="product-detail-title">{product.title}</Text>
+        {product.subtitle ? <Text className="product__subtitle">{product.subtitle}</Text> : null}
+        <Text className="product__sales">已售 {product.sales}</Text>
+      </View>
+
+      <SkuPicker product={product} onChange={setSelection} />
+
+      <View className="product__detail">
+        <View className="product__detail-title">
+          <Text>商品详情</Text>
+        </View>
+        <RichText className="product__rich" nodes={fitDetailHtml(product.detailHtml, assetUrl)} />
+      </View>
+
+      <BuyBar disabled={product.skus.every((s) => s.stock === 0)} onAddToCart={proceed} onBuyNow={proceed} />
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client';
+
+/** A Prisma interactive-transaction client. */
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Typed domain events. Past tense, published by the domain that owns the fact.
+ * Add an event here with its payload; handlers are typed by it.
+ */
+export interface DomainEventMap {
+  'order.paid': { orderId: number; userId: number; paidAt: Date };
+  'order.cancelled': { orderId: number; userId: number; reason: string };
+  'order.shipped': { orderId: number; userId: number };
+  'order.completed': { orderId: number; userId: number; completedAt: Date };
+  /** The after-sales window closed: commissions and frozen points of these lines may settle. */
+  'order.aftersale-window-closed': { orderId: number; userId: number; lineIds: number[] };
+  'refund.succeeded': { refundId: number; orderId: number; aftersaleId: number | null; amount: number };
+  'refund.failed': { refundId: number; orderId: number; aftersaleId: number | null; status: string };
+}
+export type DomainEventName = keyof DomainEventMap;
+
+type TxHandler<K extends DomainEventName> = (tx: Tx, payload: DomainEventMap[K]) => Promise<void>;
+type AfterCommitHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void>;
+
+/**
+ * In-process event bus with two kinds of handler:
+ * - `inTransaction`: runs inside the publisher's transaction, for effects that must commit or roll
+ *   back together with the fact (e.g. a refund's effect on the order's refunded amount);
+ * - `afterCommit`: runs once the transaction has committed, for side effects (jobs, messages).
+ *   Anything that must survive a crash is a BullMQ job scheduled from such a handler, and a sweeper
+ *   re-derives it from the database.
+ */
+@Injectable()
+export class DomainEvents {
+  private readonly txHandlers = new Map<DomainEventName, TxHandler<never>[]>();
+  private readonly afterHandlers = new Map<DomainEventName, AfterCommitHandler<never>[]>();
+
+  onInTransaction<K extends DomainEventName>(name: K, handler: TxHandler<K>): void {
+    this.txHandlers.set(name, [...(this.txHandlers.get(name) ?? []), handler as TxHandler<never>]);
+  }
+
+  onAfterCommit<K extends DomainEventName>(name: K, handler: AfterCommitHandler<K>): void {
+    this.afterHandlers.set(name, [...(this.afterHandlers.get(name) ?? []), handler as AfterCommitHandler<never>]);
+  }
+
+  /** Runs the in-transaction handlers now; returns a function to call after commit. */
+  async publish<K extends DomainEventName>(tx: Tx, name: K, payload: DomainEventMap[K]): Promise<() => Promise<void>> {
+    for (const handler of this.txHandlers.get(name) ?? []) await (handler as TxHandler<K>)(tx, payload);
+    return () => this.afterCommit(name, payload);
+  }
+
+  /** Runs the after-commit handlers; a failing handler never fails the request that caused it. */
+  async afterCommit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    for (const handler of this.afterHandlers.get(name) ?? []) {
+      try {
+        await (handler as AfterCommitHandler<K>)(payload);
+      } catch {
+        // Side effects are re-derived by the sweeper; swallowing keeps the committed fact intact.
+      }
+    }
+  }
+}
