@@ -180,7 +180,16 @@ describe('the expected side read from schema.prisma', () => {
 
   it('uses @@map table names and @map column names', () => {
     expect(expected.tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['address', 'category', 'idempotency_key', 'product', 'sku', 'user', 'user_role', 'orders']),
+      expect.arrayContaining([
+        'address',
+        'category',
+        'idempotency_key',
+        'product',
+        'sku',
+        'user',
+        'user_role',
+        'orders',
+      ]),
     );
     expect(expected.tables.map((t) => t.name)).not.toContain('Order');
     expect(column('product', 'min_price')).toEqual({ name: 'min_price', type: 'int', nullable: false, default: '0' });
