@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CartController } from './cart.controller';
+import { CartRepository } from './cart.repository';
+import { CartService } from './cart.service';
 
 /** 购物车: the shopper's cart. */
-@Module({})
+@Module({
+  controllers: [CartController],
+  providers: [CartService, CartRepository],
+})
 export class CartModule {}

@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { AdminProductController } from './admin-catalog.controller';
+import { AdminCatalogRepository } from './admin-catalog.repository';
+import { AdminCatalogService } from './admin-catalog.service';
 import { AdminCatalogController, CatalogController } from './catalog.controller';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
+import { InventoryRepository } from './inventory.repository';
+import { ShippingTemplateRepository } from './shipping-template.repository';
 
 @Module({
-  controllers: [CatalogController, AdminCatalogController],
-  providers: [CatalogService, CatalogRepository],
+  controllers: [CatalogController, AdminCatalogController, AdminProductController],
+  providers: [
+    CatalogService,
+    CatalogRepository,
+    InventoryRepository,
+    AdminCatalogService,
+    AdminCatalogRepository,
+    ShippingTemplateRepository,
+  ],
+  exports: [InventoryRepository, ShippingTemplateRepository],
 })
 export class CatalogModule {}

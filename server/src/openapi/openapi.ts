@@ -1,11 +1,33 @@
 import {
+  AddressCreateRequest,
+  AddressIdParam,
+  AddressList,
+  AddressUpdateRequest,
+  AddressView,
+  AdminIdParam,
+  AdminProductView,
+  CartItemAddRequest,
+  CartItemIdParam,
+  CartItemUpdateRequest,
+  CartView,
   CategoryList,
   ErrorBody,
   Health,
   ProductDetail,
   ProductIdParam,
   ProductListQuery,
+  ProductCreateRequest,
   ProductPage,
+  ProductUpdateRequest,
+  ShelfRequest,
+  ShippingTemplatePutRequest,
+  ShippingTemplateView,
+  SkuCreateRequest,
+  SkuUpdateRequest,
+  StockAdjustmentPage,
+  StockAdjustmentQuery,
+  StockAdjustmentRequest,
+  StockAdjustmentView,
   UserView,
   WechatLoginRequest,
   WechatLoginResponse,
@@ -18,7 +40,7 @@ import { z } from 'zod';
  * Add a route here when you add a controller route.
  */
 interface RouteDoc {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   tag: string;
   summary: string;
@@ -29,6 +51,161 @@ interface RouteDoc {
   body?: z.ZodType;
   response: z.ZodType;
   status?: number;
+}
+
+/** 购物车 and 收货地址: the caller's own, any other id is 404. */
+function CART_AND_ADDRESS_ROUTES(): RouteDoc[] {
+  const cart = { tag: 'cart', auth: true, response: CartView } as const;
+  const address = { tag: 'addresses', auth: true } as const;
+  return [
+    { ...cart, method: 'get', path: '/api/v1/cart', summary: 'The cart: lines at current prices, and the unit count' },
+    {
+      ...cart,
+      method: 'post',
+      path: '/api/v1/cart/items',
+      summary: 'Add a SKU (merges with its line; 1..99 per line, within stock, at most 100 lines)',
+      body: CartItemAddRequest,
+      status: 201,
+    },
+    {
+      ...cart,
+      method: 'patch',
+      path: '/api/v1/cart/items/{id}',
+      summary: "Set a line's quantity",
+      params: CartItemIdParam,
+      body: CartItemUpdateRequest,
+    },
+    { ...cart, method: 'delete', path: '/api/v1/cart/items/{id}', summary: 'Remove a line', params: CartItemIdParam },
+    {
+      ...address,
+      method: 'get',
+      path: '/api/v1/addresses',
+      summary: 'My addresses, the default first',
+      response: AddressList,
+    },
+    {
+      ...address,
+      method: 'post',
+      path: '/api/v1/addresses',
+      summary: 'Add an address (at most 20; the first is the default)',
+      body: AddressCreateRequest,
+      response: AddressView,
+      status: 201,
+    },
+    {
+      ...address,
+      method: 'patch',
+      path: '/api/v1/addresses/{id}',
+      summary: 'Change an address (isDefault moves the default)',
+      params: AddressIdParam,
+      body: AddressUpdateRequest,
+      response: AddressView,
+    },
+    {
+      ...address,
+      method: 'delete',
+      path: '/api/v1/addresses/{id}',
+      summary: 'Delete an address (the newest remaining inherits the default)',
+      params: AddressIdParam,
+      response: z.null(),
+      status: 204,
+    },
+  ];
+}
+
+/** The merchant's catalog administration. */
+function ADMIN_CATALOG_ROUTES(): RouteDoc[] {
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/products',
+      summary: 'Create a product with its SKUs (in a second-level category)',
+      body: ProductCreateRequest,
+      response: AdminProductView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/products/{id}',
+      summary: 'A product with SKUs, codes and stock (off-shelf included)',
+      params: AdminIdParam,
+      response: AdminProductView,
+    },
+    {
+      ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/products/{id}',
+      summary: 'Change product fields',
+      params: AdminIdParam,
+      body: ProductUpdateRequest,
+      response: AdminProductView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/products/{id}/skus',
+      summary: 'Add a SKU (same spec names, a new combination)',
+      params: AdminIdParam,
+      body: SkuCreateRequest,
+      response: AdminProductView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/products/{id}/shelf',
+      summary: 'Put on or take off the shelf (上架/下架)',
+      params: AdminIdParam,
+      body: ShelfRequest,
+      response: AdminProductView,
+    },
+    {
+      ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/skus/{id}',
+      summary: 'Change price, list price, weight or code (stock: use stock adjustments)',
+      params: AdminIdParam,
+      body: SkuUpdateRequest,
+      response: AdminProductView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/skus/{id}/stock-adjustments',
+      summary: 'Adjust stock by a delta, audited (never below zero)',
+      params: AdminIdParam,
+      body: StockAdjustmentRequest,
+      response: StockAdjustmentView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/skus/{id}/stock-adjustments',
+      summary: "A SKU's stock audit trail, newest first",
+      params: AdminIdParam,
+      query: StockAdjustmentQuery,
+      response: StockAdjustmentPage,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/shipping-template',
+      summary: 'The default shipping template (运费模板)',
+      response: ShippingTemplateView,
+    },
+    {
+      ...admin,
+      method: 'put',
+      path: '/api/v1/admin/shipping-template',
+      summary: 'Replace the default shipping template',
+      body: ShippingTemplatePutRequest,
+      response: ShippingTemplateView,
+    },
+  ];
 }
 
 const ROUTES: RouteDoc[] = [
@@ -75,6 +252,8 @@ const ROUTES: RouteDoc[] = [
     query: ProductListQuery,
     response: ProductPage,
   },
+  ...CART_AND_ADDRESS_ROUTES(),
+  ...ADMIN_CATALOG_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { PaymentModule } from '../payment/payment.module';
+import { CheckoutDirectory } from './checkout-directory';
+import { OrderController } from './order.controller';
+import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderRepository } from './order.repository';
+import { OrderService } from './order.service';
 
 /** 订单: checkout preview, order creation, the order state machine and its jobs. */
-@Module({})
+@Module({
+  imports: [AuthModule, CatalogModule, PaymentModule],
+  controllers: [OrderController],
+  providers: [OrderService, OrderLifecycle, OrderRepository, CheckoutDirectory],
+  exports: [OrderLifecycle, OrderService],
+})
 export class OrderModule {}

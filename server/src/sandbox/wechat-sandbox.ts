@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { WechatPayCredentials } from '../infra/config/env.schema';
+import { generateSandboxPayMaterial } from './pay/pay-keys';
+import { registerSandboxPay, type SandboxPay, type SandboxPayOptions } from './pay/sandbox-pay';
 import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity';
 
 /**
@@ -18,6 +20,8 @@ export interface WechatSandboxOptions {
   /** The shop's clock; `POST /sandbox/clock` moves it. */
   clock?: { now(): Date; set(at: Date | null): Promise<void> };
   env?: string;
+  /** The WeChat Pay side: key material (generated when absent), verify mode, retry time scale… */
+  pay?: SandboxPayOptions;
 }
 
 export interface WechatSandbox {
@@ -48,10 +52,17 @@ const wechatError = (errcode: number, errmsg: string) => ({
 
 export async function startWechatSandbox(options: WechatSandboxOptions): Promise<WechatSandbox> {
   if (options.env === 'production') throw new Error('The WeChat sandbox never runs in production');
-  const app = buildSandbox(options);
+  // Keys are generated once per start, in parallel off the main thread, unless a test passes them.
+  const material =
+    options.pay?.material ??
+    (await generateSandboxPayMaterial({ platformCertificate: (options.pay?.verifyMode ?? 'pubkey') !== 'pubkey' }));
+  const app = buildSandbox({ ...options, pay: { ...options.pay, material } });
   const url = await app.listen({ host: '127.0.0.1', port: options.port });
-  return { url, close: () => app.close() };
+  return { url, payCredentials: sandboxPays.get(app)?.credentials, close: () => app.close() };
 }
+
+/** The Pay side of each sandbox built here (its credentials complete the server's config). */
+const sandboxPays = new WeakMap<FastifyInstance, SandboxPay>();
 
 export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
   const { appid, secret } = options;
@@ -92,6 +103,18 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'content-type');
   });
   app.options('/*', async (_request, reply) => reply.code(204).send());
+
+  // --- WeChat Pay (/v3/** and its /sandbox/** control routes) -----------------------------------
+  const pay = registerSandboxPay(app, {
+    ...options.pay,
+    appid,
+    now,
+    // Openids the sandbox issued: through jscode2session or a /sandbox/users code.
+    knownOpenid: (openid) =>
+      sessionKeys.has(openid) || [...codes.values()].some((issued) => sandboxOpenid(appid, issued.name) === openid),
+  });
+  sandboxPays.set(app, pay);
+  app.addHook('onClose', async () => pay.close());
 
   // --- Mini-program login (code2Session) ---------------------------------------------------
   app.get<{ Querystring: Record<string, string | undefined> }>('/sns/jscode2session', async (request) => {
@@ -187,6 +210,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     sessionKeys.clear();
     faults.length = 0;
     tokens = [];
+    pay.reset();
     return { ok: true };
   });
 

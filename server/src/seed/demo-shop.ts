@@ -49,7 +49,7 @@ function skuPrices(product: DemoProduct, combo: Record<string, string>): { price
 
 /**
  * Seeds the demo shop: categories, products with SKUs and images served by the server itself,
- * and the demo users (admin with the ADMIN role). Safe to run again: the catalog is created only
+ * the default shipping template, and the demo users (admin with the ADMIN role). Safe to run again: the catalog is created only
  * in an empty shop, users are upserted.
  */
 export async function seedDemoShop(prisma: PrismaClient, options: { appid: string; now?: Date }): Promise<SeedResult> {
@@ -72,6 +72,8 @@ export async function seedDemoShop(prisma: PrismaClient, options: { appid: strin
     }
     users += 1;
   }
+
+  await ensureShippingTemplate(prisma);
 
   if ((await prisma.product.count()) > 0) {
     return {
@@ -136,6 +138,25 @@ export async function seedDemoShop(prisma: PrismaClient, options: { appid: strin
     }
   }
   return { categories, products, skus, users, skipped: false };
+}
+
+/**
+ * 运费模板: the demo shop's default rule, ¥8 a parcel, free from ¥99, +¥15 to remote provinces.
+ * Created once; a template the merchant has edited since is left alone.
+ */
+export const DEMO_SHIPPING_TEMPLATE = {
+  name: '默认运费模板',
+  flatFee: 800,
+  freeOver: 9_900,
+  remoteRegions: ['新疆', '西藏', '青海', '内蒙古', '宁夏'],
+  remoteSurcharge: 1_500,
+} as const;
+
+async function ensureShippingTemplate(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.shippingTemplate.count({ where: { isDefault: true } })) > 0) return;
+  await prisma.shippingTemplate.create({
+    data: { ...DEMO_SHIPPING_TEMPLATE, remoteRegions: [...DEMO_SHIPPING_TEMPLATE.remoteRegions], isDefault: true },
+  });
 }
 
 function detailHtml(product: DemoProduct, images: string[]): string {

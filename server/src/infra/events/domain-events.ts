@@ -9,6 +9,8 @@ export type Tx = Prisma.TransactionClient;
  * Add an event here with its payload; handlers are typed by it.
  */
 export interface DomainEventMap {
+  /** WeChat Pay confirmed a transaction (verified notification or query); applied once. */
+  'payment.succeeded': { paymentId: number; orderId: number; amount: number; paidAt: Date; transactionId: string };
   'order.paid': { orderId: number; userId: number; paidAt: Date };
   'order.cancelled': { orderId: number; userId: number; reason: string };
   'order.shipped': { orderId: number; userId: number };

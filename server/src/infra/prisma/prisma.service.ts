@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { PrismaClient } from '../../generated/prisma/client';
+import { PrismaClient, type Prisma } from '../../generated/prisma/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { parseDatabaseUrl } from '../db/database-url';
@@ -26,6 +26,22 @@ export class PrismaService implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = createPrismaClient(config.databaseUrl, config.databasePoolSize);
+  }
+
+  /**
+   * An interactive transaction whose `afterCommit` callbacks run once it has committed (and never
+   * when it rolled back): the place for jobs and other side effects of what the transaction wrote.
+   */
+  async transaction<T>(
+    work: (tx: Prisma.TransactionClient, afterCommit: (fn: () => Promise<void>) => void) => Promise<T>,
+  ): Promise<T> {
+    const after: Array<() => Promise<void>> = [];
+    const result = await this.client.$transaction((tx) => work(tx, (fn) => after.push(fn)), {
+      maxWait: 20_000,
+      timeout: 20_000,
+    });
+    for (const fn of after) await fn().catch(() => undefined);
+    return result;
   }
 
   async ping(): Promise<boolean> {

@@ -32,6 +32,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly connection: IORedis;
   private readonly queue: Queue;
   private worker?: Worker;
+  private workerConnection?: IORedis;
   private sweepTimer?: NodeJS.Timeout;
   private sweeping = false;
   private readonly handlers = new Map<JobName, JobHandler<never>>();
@@ -100,6 +101,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   startWorker(): void {
     if (this.worker) return;
+    this.workerConnection = this.connection.duplicate();
     this.worker = new Worker(
       'jobs',
       async (job) => {
@@ -107,7 +109,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         if (!handler) throw new Error(`no handler for job ${job.name}`);
         await (handler as JobHandler<JobName>)(job.data, job);
       },
-      { connection: this.connection.duplicate(), prefix: `${this.config.redisPrefix}:bull`, concurrency: 8 },
+      { connection: this.workerConnection, prefix: `${this.config.redisPrefix}:bull`, concurrency: 8 },
     );
     this.worker.on('failed', (job, error) =>
       this.logger?.warn({ job: job?.name, jobId: job?.id, err: error.message }, 'job failed'),
@@ -124,6 +126,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const worker = this.worker;
     this.worker = undefined;
     await worker?.close();
+    this.workerConnection?.disconnect();
+    this.workerConnection = undefined;
   }
 
   /** Jobs waiting or delayed (for tests and diagnostics). */

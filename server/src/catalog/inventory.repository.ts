@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Tx } from '../infra/events/domain-events';
+import { PrismaService } from '../infra/prisma/prisma.service';
+import { specsFromJson } from './spec.policy';
+
+/** What checkout needs to know about a SKU and its product. */
+export interface CheckoutSku {
+  skuId: number;
+  productId: number;
+  categoryId: number;
+  title: string;
+  image: string;
+  specs: Record<string, string>;
+  /** fen */
+  price: number;
+  stock: number;
+  onShelf: boolean;
+  purchaseLimit: number | null;
+  memberDayEligible: boolean;
+  pointsExchangeable: boolean;
+}
+
+/**
+ * 库存: reservations and releases. Every decrement is one guarded UPDATE
+ * (`stock = stock - n WHERE stock >= n`), so stock never goes below zero under any concurrency.
+ */
+@Injectable()
+export class InventoryRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async skusForCheckout(skuIds: number[], tx?: Tx): Promise<CheckoutSku[]> {
+    const rows = await (tx ?? this.prisma.client).sku.findMany({
+      where: { id: { in: skuIds } },
+      include: { product: true },
+    });
+    return rows.map((row) => {
+      const images = Array.isArray(row.product.images) ? (row.product.images as unknown[]) : [];
+      return {
+        skuId: row.id,
+        productId: row.productId,
+        categoryId: row.product.categoryId,
+        title: row.product.title,
+        image: typeof images[0] === 'string' ? images[0] : '',
+        specs: specsFromJson(row.specs),
+        price: row.price,
+        stock: row.stock,
+        onShelf: row.product.onShelf,
+        purchaseLimit: row.product.purchaseLimit,
+        memberDayEligible: row.product.memberDayEligible,
+        pointsExchangeable: !row.product.notPointsExchangeable,
+      };
+    });
+  }
+
+  /** Takes `quantity` units of a SKU; false (and nothing changed) when there are not enough. */
+  async reserve(tx: Tx, skuId: number, quantity: number): Promise<boolean> {
+    const changed =
+      await tx.$executeRaw`UPDATE sku SET stock = stock - ${quantity}, updated_at = NOW(3) WHERE id = ${skuId} AND stock >= ${quantity}`;
+    return changed === 1;
+  }
+
+  /** Gives units back (cancel, timeout, refund before shipping, goods returned). */
+  async release(tx: Tx, skuId: number, quantity: number): Promise<void> {
+    if (quantity <= 0) return;
+    await tx.$executeRaw`UPDATE sku SET stock = stock + ${quantity}, updated_at = NOW(3) WHERE id = ${skuId}`;
+  }
+
+  /** Counts paid units towards the product's sales (sort by sales). */
+  async recordSales(tx: Tx, productId: number, quantity: number): Promise<void> {
+    await tx.$executeRaw`UPDATE product SET sales = sales + ${quantity} WHERE id = ${productId}`;
+  }
+}

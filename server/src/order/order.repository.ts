@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OrderStatus } from '@weshop/shared';
+import type { Prisma } from '../generated/prisma/client';
+import type { Tx } from '../infra/events/domain-events';
+import { PrismaService } from '../infra/prisma/prisma.service';
+
+export type OrderActor = 'USER' | 'ADMIN' | 'SYSTEM' | 'WECHAT';
+
+export const ORDER_DETAIL = {
+  lines: { orderBy: { id: 'asc' } },
+  events: { orderBy: { id: 'asc' } },
+  shipments: { orderBy: { id: 'asc' } },
+} as const satisfies Prisma.OrderInclude;
+
+export type OrderDetailRow = Prisma.OrderGetPayload<{ include: typeof ORDER_DETAIL }>;
+
+export interface NewOrder {
+  orderNo: string;
+  userId: number;
+  kind: 'NORMAL' | 'GROUP_BUY' | 'FLASH_SALE';
+  goodsAmount: number;
+  discountAmount: number;
+  couponDiscount: number;
+  pointsDeduction: number;
+  pointsUsed: number;
+  couponId: number | null;
+  shippingFee: number;
+  payable: number;
+  address: Record<string, string>;
+  remark: string;
+  expiresAt: Date;
+  createdAt: Date;
+  lines: Array<{
+    productId: number;
+    skuId: number;
+    title: string;
+    specs: Record<string, string>;
+    image: string;
+    unitPrice: number;
+    quantity: number;
+    goodsAmount: number;
+    discountAmount: number;
+    couponDiscount: number;
+    pointsDeduction: number;
+    paidAmount: number;
+  }>;
+}
+
+/** Orders, their lines and their timeline. Status changes only through `transition`. */
+@Injectable()
+export class OrderRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async create(tx: Tx, order: NewOrder, actor: OrderActor): Promise<OrderDetailRow> {
+    const { lines, ...fields } = order;
+    return tx.order.create({
+      data: {
+        ...fields,
+        status: 'PENDING_PAYMENT',
+        lines: { create: lines },
+        events: { create: [{ toStatus: 'PENDING_PAYMENT', actor, note: '下单', at: order.createdAt }] },
+      },
+      include: ORDER_DETAIL,
+    });
+  }
+
+  findDetail(id: number, tx?: Tx): Promise<OrderDetailRow | null> {
+    return (tx ?? this.prisma.client).order.findUnique({ where: { id }, include: ORDER_DETAIL });
+  }
+
+  findOwnedDetail(userId: number, id: number): Promise<OrderDetailRow | null> {
+    return this.prisma.client.order.findFirst({ where: { id, userId }, include: ORDER_DETAIL });
+  }
+
+  async list(filter: { userId?: number; status?: OrderStatus; page: number; pageSize: number }) {
+    const where: Prisma.OrderWhereInput = {
+      ...(filter.userId !== undefined ? { userId: filter.userId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.client.order.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+        include: ORDER_DETAIL,
+      }),
+      this.prisma.client.order.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  /**
+   * Compare-and-set: moves the order to `to` only if it is still in one of `from`, writes the
+   * stamps and a timeline entry in the same transaction. False when someone else moved it first.
+   */
+  async transition(
+    tx: Tx,
+    id: number,
+    from: readonly OrderStatus[],
+    to: OrderStatus,
+    event: { actor: OrderActor; note: string; at: Date },
+    stamps: Prisma.OrderUpdateManyMutationInput = {},
+  ): Promise<boolean> {
+    const [current] = await tx.$queryRaw<
+      Array<{ status: OrderStatus }>
+    >`SELECT status FROM orders WHERE id = ${id} FOR UPDATE`;
+    if (!current || !from.includes(current.status)) return false;
+    const { count } = await tx.order.updateMany({
+      where: { id, status: { in: [...from] } },
+      data: { ...stamps, status: to },
+    });
+    if (count === 0) return false;
+    await tx.orderEvent.create({
+      data: {
+        orderId: id,
+        fromStatus: current.status,
+        toStatus: to,
+        actor: event.actor,
+        note: event.note,
+        at: event.at,
+      },
+    });
+    return true;
+  }
+
+  /** Units of these products the user bought in orders that still count (not cancelled). */
+  async unitsBought(tx: Tx, userId: number, productIds: number[]): Promise<Map<number, number>> {
+    const rows = await tx.orderLine.groupBy({
+      by: ['productId'],
+      where: { productId: { in: productIds }, order: { userId, status: { notIn: ['CANCELLED'] } } },
+      _sum: { quantity: true },
+    });
+    return new Map(rows.map((r) => [r.productId, r._sum.quantity ?? 0]));
+  }
+
+  /** Serialises one user's order creation (purchase limits are counted, then written). */
+  async lockBuyer(tx: Tx, userId: number): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM user WHERE id = ${userId} FOR UPDATE`;
+  }
+
+  async addRefunded(tx: Tx, orderId: number, amount: number, line?: { id: number; restock: number }): Promise<void> {
+    await tx.order.update({ where: { id: orderId }, data: { refundedAmount: { increment: amount } } });
+    if (line) {
+      await tx.orderLine.update({
+        where: { id: line.id },
+        data: { refundedAmount: { increment: amount }, restockedQuantity: { increment: line.restock } },
+      });
+    }
+  }
+
+  /** Unpaid orders past their deadline (the sweeper's view of lost timeout jobs). */
+  async overdueUnpaid(now: Date, limit = 100) {
+    return this.prisma.client.order.findMany({
+      where: { status: 'PENDING_PAYMENT', expiresAt: { lte: now } },
+      select: { id: true },
+      take: limit,
+    });
+  }
+
+  async overdueReceipt(now: Date, limit = 100) {
+    return this.prisma.client.order.findMany({
+      where: { status: 'SHIPPED', autoConfirmAt: { lte: now } },
+      select: { id: true },
+      take: limit,
+    });
+  }
+
+  async aftersaleWindowsToClose(now: Date, limit = 100) {
+    return this.prisma.client.order.findMany({
+      where: { status: { in: ['COMPLETED', 'CLOSED'] }, aftersaleDeadline: { lte: now }, aftersaleClosedAt: null },
+      select: { id: true },
+      take: limit,
+    });
+  }
+
+  async markAftersaleWindowClosed(tx: Tx, orderId: number, at: Date): Promise<boolean> {
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, aftersaleClosedAt: null },
+      data: { aftersaleClosedAt: at },
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,318 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  OrderCreateRequest,
+  OrderListQuery,
+  OrderPage,
+  OrderPreview,
+  OrderPreviewRequest,
+  OrderView,
+  RequestPaymentParams,
+} from '@weshop/shared';
+import { UserRepository } from '../auth/user.repository';
+import { InventoryRepository, type CheckoutSku } from '../catalog/inventory.repository';
+import { APP_CONFIG } from '../infra/config/config.module';
+import type { AppConfig } from '../infra/config/env.schema';
+import { Clock } from '../infra/clock';
+import type { Tx } from '../infra/events/domain-events';
+import { IdempotencyStore, requestFingerprint } from '../infra/idempotency/idempotency';
+import { mediaUrl } from '../media/media-url';
+import { PaymentService } from '../payment/payment.service';
+import { priceOrder, type PricedOrder } from '../pricing/price-order.policy';
+import { CheckoutDirectory } from './checkout-directory';
+import { orderNumberAt } from './order-number';
+import {
+  AddressNotFound,
+  AddressRequired,
+  CouponNotApplicable,
+  GroupBuyUnavailable,
+  OrderNotCancellable,
+  OrderNotConfirmable,
+  OrderNotFound,
+  OrderNotPayable,
+  PointsNotApplicable,
+  PurchaseLimitExceeded,
+  SkuUnavailable,
+  StockInsufficient,
+} from './order.errors';
+import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderRepository } from './order.repository';
+import { toOrderView } from './order.view';
+
+interface Checkout {
+  skus: Map<number, CheckoutSku>;
+  priced: PricedOrder;
+  address: Record<string, string> | null;
+}
+
+/** The buyer's use cases: preview, place, list, look at, pay, cancel, confirm receipt. */
+@Injectable()
+export class OrderService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
+    @Inject(OrderRepository) private readonly orders: OrderRepository,
+    @Inject(OrderLifecycle) private readonly lifecycle: OrderLifecycle,
+    @Inject(InventoryRepository) private readonly inventory: InventoryRepository,
+    @Inject(CheckoutDirectory) private readonly directory: CheckoutDirectory,
+    @Inject(PaymentService) private readonly payments: PaymentService,
+    @Inject(UserRepository) private readonly users: UserRepository,
+  ) {
+    this.lifecycle.closeUnpaidHook = (orderId) =>
+      this.closeUnpaid(orderId, '超时未支付', 'SYSTEM').then(() => undefined);
+  }
+
+  /** 确认订单: the full breakdown the server will charge. Nothing is reserved. */
+  async preview(userId: number, body: OrderPreviewRequest): Promise<OrderPreview> {
+    const checkout = await this.checkout(userId, body, { requireAddress: false });
+    return this.previewView(checkout);
+  }
+
+  /**
+   * 下单: prices again, reserves stock with guarded decrements (never below zero) and writes the
+   * order, all in one transaction; with an Idempotency-Key, a retry returns the same order.
+   */
+  async create(userId: number, body: OrderCreateRequest, idempotencyKey?: string): Promise<OrderView> {
+    const work = async (tx: Tx): Promise<OrderView> => {
+      const checkout = await this.checkout(userId, body, { requireAddress: true, tx });
+      const now = this.clock.now();
+      await this.enforcePurchaseLimits(tx, userId, body, checkout.skus);
+      for (const item of [...body.items].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+        if (!(await this.inventory.reserve(tx, Number(item.skuId), item.quantity)))
+          throw new StockInsufficient(Number(item.skuId));
+      }
+      const { priced } = checkout;
+      const row = await this.orders.create(
+        tx,
+        {
+          orderNo: orderNumberAt(now, this.config.shopTimeZone),
+          userId,
+          kind: 'NORMAL',
+          goodsAmount: priced.goodsAmount,
+          discountAmount: priced.discountAmount,
+          couponDiscount: priced.couponDiscount,
+          pointsDeduction: priced.pointsDeduction,
+          pointsUsed: priced.pointsUsed,
+          couponId: null,
+          shippingFee: priced.shippingFee,
+          payable: priced.payable,
+          address: checkout.address ?? {},
+          remark: body.remark ?? '',
+          expiresAt: new Date(now.getTime() + this.config.orders.paymentTimeoutMs),
+          createdAt: now,
+          lines: priced.lines.map((line) => {
+            const sku = checkout.skus.get(Number(line.skuId))!;
+            return {
+              productId: sku.productId,
+              skuId: sku.skuId,
+              title: sku.title,
+              specs: sku.specs,
+              image: sku.image,
+              unitPrice: line.unitPrice,
+              quantity: line.quantity,
+              goodsAmount: line.listGoodsAmount,
+              discountAmount: line.discountAmount,
+              couponDiscount: line.couponDiscount,
+              pointsDeduction: line.pointsDeduction,
+              paidAmount: line.paidAmount,
+            };
+          }),
+        },
+        'USER',
+      );
+      if (body.fromCart)
+        await this.directory.removeFromCart(
+          tx,
+          userId,
+          body.items.map((i) => Number(i.skuId)),
+        );
+      return toOrderView(row, this.config.publicBaseUrl);
+    };
+    const schedule = (order: OrderView) =>
+      this.lifecycle.scheduleUnpaidTimeout(Number(order.id), new Date(order.expiresAt));
+    if (!idempotencyKey) {
+      const order = await this.directory.transaction(work);
+      await schedule(order);
+      return order;
+    }
+    const { result } = await this.idempotency.inOneTransaction(
+      {
+        scope: 'order.create',
+        userId,
+        key: idempotencyKey,
+        fingerprint: requestFingerprint('POST', '/api/v1/orders', body),
+      },
+      work,
+      { afterCommit: schedule },
+    );
+    return result;
+  }
+
+  async list(userId: number, query: OrderListQuery): Promise<OrderPage> {
+    const { rows, total } = await this.orders.list({
+      userId,
+      status: query.status,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return {
+      items: rows.map((r) => toOrderView(r, this.config.publicBaseUrl)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(userId: number, orderId: number): Promise<OrderView> {
+    const row = await this.orders.findOwnedDetail(userId, orderId);
+    if (!row) throw new OrderNotFound(orderId);
+    return toOrderView(row, this.config.publicBaseUrl);
+  }
+
+  /** The signed wx.requestPayment arguments for an unpaid order of the caller. */
+  async pay(userId: number, orderId: number): Promise<RequestPaymentParams> {
+    const row = await this.orders.findOwnedDetail(userId, orderId);
+    if (!row) throw new OrderNotFound(orderId);
+    if (row.status !== 'PENDING_PAYMENT') throw new OrderNotPayable(row.status);
+    if (row.expiresAt.getTime() <= this.clock.now().getTime())
+      throw new OrderNotPayable(row.status, 'The payment time is over');
+    const user = await this.users.findById(userId);
+    if (!user) throw new OrderNotFound(orderId);
+    const title = row.lines[0]?.title ?? '商品';
+    return this.payments.startPayment({
+      orderId: row.id,
+      outTradeNo: row.orderNo,
+      amount: row.payable,
+      description: row.lines.length > 1 ? `${title}等${row.lines.length}件商品` : title,
+      openid: user.openid,
+      expiresAt: row.expiresAt,
+    });
+  }
+
+  async cancel(userId: number, orderId: number, reason: string | undefined): Promise<OrderView> {
+    const row = await this.orders.findOwnedDetail(userId, orderId);
+    if (!row) throw new OrderNotFound(orderId);
+    if (row.status !== 'PENDING_PAYMENT') throw new OrderNotCancellable(row.status);
+    const outcome = await this.closeUnpaid(orderId, reason || '买家取消', 'USER');
+    if (outcome === 'PAID') throw new OrderNotCancellable('PAID');
+    return this.get(userId, orderId);
+  }
+
+  async confirmReceipt(userId: number, orderId: number): Promise<OrderView> {
+    const row = await this.orders.findOwnedDetail(userId, orderId);
+    if (!row) throw new OrderNotFound(orderId);
+    if (row.status !== 'SHIPPED') throw new OrderNotConfirmable(row.status);
+    await this.lifecycle.complete(orderId, 'USER', '确认收货');
+    return this.get(userId, orderId);
+  }
+
+  /** Closes the WeChat prepay first: a payment found there wins over the cancellation. */
+  private async closeUnpaid(
+    orderId: number,
+    reason: string,
+    actor: 'USER' | 'SYSTEM',
+  ): Promise<'CANCELLED' | 'PAID' | 'UNCHANGED'> {
+    if ((await this.payments.closeForCancel(orderId)) === 'PAID') return 'PAID';
+    return (await this.lifecycle.cancelUnpaid(orderId, reason, actor)) ? 'CANCELLED' : 'UNCHANGED';
+  }
+
+  private async checkout(
+    userId: number,
+    body: OrderPreviewRequest,
+    options: { requireAddress: boolean; tx?: Tx },
+  ): Promise<Checkout> {
+    if (body.groupBuy) throw new GroupBuyUnavailable();
+    if (body.couponId) throw new CouponNotApplicable('NO_SUCH_COUPON');
+    const skuIds = body.items.map((i) => Number(i.skuId));
+    const skus = new Map((await this.inventory.skusForCheckout(skuIds, options.tx)).map((s) => [s.skuId, s]));
+    for (const item of body.items) {
+      const sku = skus.get(Number(item.skuId));
+      if (!sku) throw new SkuUnavailable(item.skuId, 'NOT_FOUND');
+      if (!sku.onShelf) throw new SkuUnavailable(item.skuId, 'OFF_SHELF');
+      if (sku.stock < item.quantity) throw new StockInsufficient(sku.skuId);
+    }
+    let address: Record<string, string> | null = null;
+    if (body.addressId) {
+      address = await this.directory.addressSnapshot(userId, Number(body.addressId), options.tx);
+      if (!address) throw new AddressNotFound(body.addressId);
+    } else if (options.requireAddress) {
+      throw new AddressRequired();
+    }
+    const priced = priceOrder({
+      lines: body.items.map((item) => {
+        const sku = skus.get(Number(item.skuId))!;
+        return {
+          skuId: String(sku.skuId),
+          productId: String(sku.productId),
+          categoryId: String(sku.categoryId),
+          title: sku.title,
+          quantity: item.quantity,
+          skuPrice: sku.price,
+          memberDayEligible: sku.memberDayEligible,
+          pointsExchangeable: sku.pointsExchangeable,
+        };
+      }),
+      province: address?.province,
+      shippingTemplate: await this.directory.shippingTemplate(options.tx),
+      pointsToUse: body.pointsToUse ?? 0,
+      pointsBalance: 0, // the points domain fills this in
+    });
+    if ((body.pointsToUse ?? 0) !== priced.pointsUsed)
+      throw new PointsNotApplicable(body.pointsToUse ?? 0, priced.pointsUsed);
+    return { skus, priced, address };
+  }
+
+  private async enforcePurchaseLimits(
+    tx: Tx,
+    userId: number,
+    body: OrderCreateRequest,
+    skus: Map<number, CheckoutSku>,
+  ) {
+    const limited = [...skus.values()].filter((s) => s.purchaseLimit !== null);
+    if (!limited.length) return;
+    await this.orders.lockBuyer(tx, userId);
+    const bought = await this.orders.unitsBought(tx, userId, [...new Set(limited.map((s) => s.productId))]);
+    const wanted = new Map<number, number>();
+    for (const item of body.items) {
+      const sku = skus.get(Number(item.skuId))!;
+      wanted.set(sku.productId, (wanted.get(sku.productId) ?? 0) + item.quantity);
+    }
+    for (const sku of limited) {
+      const already = bought.get(sku.productId) ?? 0;
+      if (already + (wanted.get(sku.productId) ?? 0) > sku.purchaseLimit!) {
+        throw new PurchaseLimitExceeded(sku.productId, sku.purchaseLimit!, already);
+      }
+    }
+  }
+
+  private previewView({ skus, priced }: Checkout): OrderPreview {
+    return {
+      lines: priced.lines.map((line) => {
+        const sku = skus.get(Number(line.skuId))!;
+        return {
+          skuId: line.skuId,
+          productId: line.productId,
+          title: sku.title,
+          image: sku.image ? mediaUrl(this.config.publicBaseUrl, sku.image) : '',
+          specs: sku.specs,
+          quantity: line.quantity,
+          skuPrice: line.skuPrice,
+          unitPrice: line.unitPrice,
+          goodsAmount: line.listGoodsAmount,
+          discountAmount: line.discountAmount,
+          couponDiscount: line.couponDiscount,
+          pointsDeduction: line.pointsDeduction,
+          paidAmount: line.paidAmount,
+        };
+      }),
+      goodsAmount: priced.goodsAmount,
+      discounts: priced.discounts,
+      discountAmount: priced.discountAmount,
+      couponDiscount: priced.couponDiscount,
+      pointsDeduction: priced.pointsDeduction,
+      pointsUsed: priced.pointsUsed,
+      shippingFee: priced.shippingFee,
+      payable: priced.payable,
+    };
+  }
+}
