@@ -7,5 +7,6 @@ import { CartService } from './cart.service';
 @Module({
   controllers: [CartController],
   providers: [CartService, CartRepository],
+  exports: [CartRepository],
 })
 export class CartModule {}

@@ -115,6 +115,11 @@ export class CartRepository {
   }
 
   /** Deletes the shopper's own line; false when there is no such line of theirs. */
+  /** Removes these SKUs from the user's cart (they were just ordered). */
+  async removeSkus(tx: Tx, userId: number, skuIds: number[]): Promise<void> {
+    await tx.cartItem.deleteMany({ where: { userId, skuId: { in: skuIds } } });
+  }
+
   async removeLine(userId: number, id: number): Promise<boolean> {
     const { count } = await this.prisma.client.cartItem.deleteMany({ where: { id, userId } });
     return count === 1;

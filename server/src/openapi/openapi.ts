@@ -6,6 +6,15 @@ import {
   AddressView,
   AdminIdParam,
   AdminProductView,
+  AftersaleCreateRequest,
+  AftersaleIdParam,
+  AftersaleListQuery,
+  AftersaleNoBody,
+  AftersaleOrderIdParam,
+  AftersalePage,
+  AftersaleRejectRequest,
+  AftersaleReturnRequest,
+  AftersaleView,
   CartItemAddRequest,
   CartItemIdParam,
   CartItemUpdateRequest,
@@ -208,6 +217,102 @@ function ADMIN_CATALOG_ROUTES(): RouteDoc[] {
   ];
 }
 
+/** 售后: the buyer's own after-sales, and the merchant's review. */
+function AFTERSALES_ROUTES(): RouteDoc[] {
+  const buyer = { tag: 'aftersales', auth: true } as const;
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      ...buyer,
+      method: 'post',
+      path: '/api/v1/orders/{id}/aftersales',
+      summary:
+        'Ask for a refund or a return and refund on a line of my order (one open per line, at most the refundable amount)',
+      params: AftersaleOrderIdParam,
+      body: AftersaleCreateRequest,
+      response: AftersaleView,
+      status: 201,
+    },
+    {
+      ...buyer,
+      method: 'get',
+      path: '/api/v1/aftersales',
+      summary: 'My after-sales, newest first',
+      query: AftersaleListQuery,
+      response: AftersalePage,
+    },
+    {
+      ...buyer,
+      method: 'get',
+      path: '/api/v1/aftersales/{id}',
+      summary: 'One of my after-sales with its timeline',
+      params: AftersaleIdParam,
+      response: AftersaleView,
+    },
+    {
+      ...buyer,
+      method: 'post',
+      path: '/api/v1/aftersales/{id}/return',
+      summary: 'I sent the goods of an approved return back (APPROVED → RETURNING)',
+      params: AftersaleIdParam,
+      body: AftersaleReturnRequest,
+      response: AftersaleView,
+    },
+    {
+      ...buyer,
+      method: 'post',
+      path: '/api/v1/aftersales/{id}/cancel',
+      summary: 'Withdraw a request the merchant has not decided (REQUESTED → CANCELLED)',
+      params: AftersaleIdParam,
+      body: AftersaleNoBody,
+      response: AftersaleView,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/aftersales',
+      summary: 'All after-sales, newest first',
+      query: AftersaleListQuery,
+      response: AftersalePage,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/aftersales/{id}',
+      summary: 'One after-sale with its timeline',
+      params: AftersaleIdParam,
+      response: AftersaleView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/aftersales/{id}/approve',
+      summary: 'Approve: refund only starts the WeChat refund at once; a return waits for the goods',
+      params: AftersaleIdParam,
+      body: AftersaleNoBody,
+      response: AftersaleView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/aftersales/{id}/reject',
+      summary: 'Reject a request with a reason',
+      params: AftersaleIdParam,
+      body: AftersaleRejectRequest,
+      response: AftersaleView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/aftersales/{id}/receive',
+      summary: 'The returned goods arrived: RECEIVED, then REFUNDING with the WeChat refund',
+      params: AftersaleIdParam,
+      body: AftersaleNoBody,
+      response: AftersaleView,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -254,6 +359,7 @@ const ROUTES: RouteDoc[] = [
   },
   ...CART_AND_ADDRESS_ROUTES(),
   ...ADMIN_CATALOG_ROUTES(),
+  ...AFTERSALES_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

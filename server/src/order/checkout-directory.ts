@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AddressService } from '../address/address.service';
+import { CartRepository } from '../cart/cart.repository';
+import { ShippingTemplateRepository } from '../catalog/shipping-template.repository';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
-
-export interface ShippingTemplateRule {
-  flatFee: number;
-  freeOver: number | null;
-  remoteRegions: string[];
-  remoteSurcharge: number;
-}
+import type { ShippingRule } from '../pricing/shipping.policy';
 
 /**
  * What checkout needs from neighbouring domains (addresses, the shipping template, the cart),
@@ -15,7 +12,12 @@ export interface ShippingTemplateRule {
  */
 @Injectable()
 export class CheckoutDirectory {
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(AddressService) private readonly addresses: AddressService,
+    @Inject(ShippingTemplateRepository) private readonly shippingTemplates: ShippingTemplateRepository,
+    @Inject(CartRepository) private readonly cart: CartRepository,
+  ) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.transaction((tx) => work(tx));
@@ -23,33 +25,20 @@ export class CheckoutDirectory {
 
   /** The buyer's own address as it is now (copied onto the order), or null when it is not theirs. */
   async addressSnapshot(userId: number, addressId: number, tx?: Tx): Promise<Record<string, string> | null> {
-    const row = await (tx ?? this.prisma.client).address.findFirst({ where: { id: addressId, userId } });
-    if (!row) return null;
-    return {
-      name: row.name,
-      phone: row.phone,
-      province: row.province,
-      city: row.city,
-      district: row.district,
-      detail: row.detail,
-    };
+    const address = await this.addresses.findOwned(userId, addressId, tx);
+    if (!address) return null;
+    const { name, phone, province, city, district, detail } = address;
+    return { name, phone, province, city, district, detail };
   }
 
-  async shippingTemplate(tx?: Tx): Promise<ShippingTemplateRule | null> {
-    const row = await (tx ?? this.prisma.client).shippingTemplate.findFirst({ where: { isDefault: true } });
-    if (!row) return null;
-    const regions = Array.isArray(row.remoteRegions)
-      ? row.remoteRegions.filter((r): r is string => typeof r === 'string')
-      : [];
-    return {
-      flatFee: row.flatFee,
-      freeOver: row.freeOver,
-      remoteRegions: regions,
-      remoteSurcharge: row.remoteSurcharge,
-    };
+  async shippingTemplate(tx?: Tx): Promise<ShippingRule | null> {
+    const template = await this.shippingTemplates.defaultTemplate(tx);
+    if (!template) return null;
+    const { flatFee, freeOver, remoteRegions, remoteSurcharge } = template;
+    return { flatFee, freeOver, remoteRegions, remoteSurcharge };
   }
 
-  async removeFromCart(tx: Tx, userId: number, skuIds: number[]): Promise<void> {
-    await tx.cartItem.deleteMany({ where: { userId, skuId: { in: skuIds } } });
+  removeFromCart(tx: Tx, userId: number, skuIds: number[]): Promise<void> {
+    return this.cart.removeSkus(tx, userId, skuIds);
   }
 }

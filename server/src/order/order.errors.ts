@@ -91,3 +91,12 @@ export class GroupBuyUnavailable extends DomainError {
     super('Group buys are not open yet');
   }
 }
+
+/** An order above what one payment (and a MySQL INT of fen) can hold. */
+export class OrderTooLarge extends DomainError {
+  readonly code = 'ORDER_TOO_LARGE';
+  readonly status = 422;
+  constructor(max: number) {
+    super('This order is too large to pay at once; split it', { maxFen: max });
+  }
+}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AddressModule } from '../address/address.module';
 import { AuthModule } from '../auth/auth.module';
+import { CartModule } from '../cart/cart.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { PaymentModule } from '../payment/payment.module';
 import { CheckoutDirectory } from './checkout-directory';
@@ -10,7 +12,7 @@ import { OrderService } from './order.service';
 
 /** 订单: checkout preview, order creation, the order state machine and its jobs. */
 @Module({
-  imports: [AuthModule, CatalogModule, PaymentModule],
+  imports: [AuthModule, AddressModule, CartModule, CatalogModule, PaymentModule],
   controllers: [OrderController],
   providers: [OrderService, OrderLifecycle, OrderRepository, CheckoutDirectory],
   exports: [OrderLifecycle, OrderService],

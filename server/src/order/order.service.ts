@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  OrderCreateRequest,
-  OrderListQuery,
-  OrderPage,
-  OrderPreview,
-  OrderPreviewRequest,
-  OrderView,
-  RequestPaymentParams,
+import {
+  MAX_FEN,
+  type OrderCreateRequest,
+  type OrderListQuery,
+  type OrderPage,
+  type OrderPreview,
+  type OrderPreviewRequest,
+  type OrderView,
+  type RequestPaymentParams,
 } from '@weshop/shared';
 import { UserRepository } from '../auth/user.repository';
 import { InventoryRepository, type CheckoutSku } from '../catalog/inventory.repository';
@@ -29,6 +30,7 @@ import {
   OrderNotConfirmable,
   OrderNotFound,
   OrderNotPayable,
+  OrderTooLarge,
   PointsNotApplicable,
   PurchaseLimitExceeded,
   SkuUnavailable,
@@ -93,7 +95,7 @@ export class OrderService {
           couponDiscount: priced.couponDiscount,
           pointsDeduction: priced.pointsDeduction,
           pointsUsed: priced.pointsUsed,
-          couponId: null,
+          couponId: priced.couponId === null ? null : Number(priced.couponId),
           shippingFee: priced.shippingFee,
           payable: priced.payable,
           address: checkout.address ?? {},
@@ -257,6 +259,7 @@ export class OrderService {
       pointsToUse: body.pointsToUse ?? 0,
       pointsBalance: 0, // the points domain fills this in
     });
+    if (priced.goodsAmount + priced.shippingFee > MAX_FEN) throw new OrderTooLarge(MAX_FEN);
     if ((body.pointsToUse ?? 0) !== priced.pointsUsed)
       throw new PointsNotApplicable(body.pointsToUse ?? 0, priced.pointsUsed);
     return { skus, priced, address };

@@ -4,6 +4,7 @@ import type { WechatPayCredentials } from '../infra/config/env.schema';
 import { generateSandboxPayMaterial } from './pay/pay-keys';
 import { registerSandboxPay, type SandboxPay, type SandboxPayOptions } from './pay/sandbox-pay';
 import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity';
+import { registerSandboxShipping } from './sandbox-shipping';
 
 /**
  * A local WeChat for development and tests: it speaks WeChat's own HTTP contracts (same paths,
@@ -94,7 +95,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     return undefined;
   };
 
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   app.addHook('onRequest', async (request, reply) => {
     const ip = request.socket.remoteAddress ?? '';
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip))
@@ -163,6 +164,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     const token = body.force_refresh === true || !current || current.expiresAt - at < 300_000 ? newToken() : current;
     return { access_token: token.value, expires_in: Math.floor((token.expiresAt - at) / 1000) };
   });
+
+  registerSandboxShipping(app, { now, pay, tokens: () => tokens });
 
   // --- Control routes: the test acting as the phone and as WeChat -------------------------------
   app.post<{ Body: { name?: unknown } | undefined }>('/sandbox/users', async (request, reply) => {

@@ -80,6 +80,27 @@ describe('checkout', () => {
     expect(lines._sum.quantity).toBe(50);
   });
 
+  it('takes ordered items out of the cart, and only those', async () => {
+    const [ordered, kept] = [await given.skuWithStock(5), await given.skuWithStock(5)];
+    for (const sku of [ordered, kept]) {
+      const added = await http(stack.baseUrl, 'POST', '/api/v1/cart/items', {
+        token: alice.token,
+        body: { skuId: sku.skuId, quantity: 1 },
+      });
+      expect(added.status).toBe(201);
+    }
+    const order = await given.order(alice.token, {
+      items: [{ skuId: ordered.skuId, quantity: 1 }],
+      addressId: address,
+      fromCart: true,
+    });
+    expect(order.status).toBe(201);
+    const cart = await http(stack.baseUrl, 'GET', '/api/v1/cart', { token: alice.token });
+    const skuIds = cart.body.items.map((i: any) => i.skuId);
+    expect(skuIds).toContain(kept.skuId);
+    expect(skuIds).not.toContain(ordered.skuId);
+  });
+
   it('gives the stock back on cancel, once', async () => {
     const sku = await given.skuWithStock(5);
     const order = await given.order(alice.token, { items: [{ skuId: sku.skuId, quantity: 2 }], addressId: address });

@@ -39,7 +39,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NODE_ENV: 'test',
     PORT: '0',
     SANDBOX_PORT: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
