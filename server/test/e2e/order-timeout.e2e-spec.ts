@@ -77,4 +77,13 @@ describe('unpaid timeout', () => {
     expect(view.refundedAmount).toBe(order.payable);
     expect(await given.stockOf(sku.skuId)).toBe(5);
   });
+
+  it('pays (never cancels) an order whose payment was lost, when its timeout closes the prepay', async () => {
+    const { sku, order } = await unpaidOrder(1, 5);
+    await given.pay(buyer.token, order.id, { hold: true });
+    // The timeout's close call hears "already paid", queries WeChat and applies the payment.
+    const view = await given.waitForStatus(buyer.token, order.id, ['TO_SHIP', 'CANCELLED'], 15_000);
+    expect(view.status).toBe('TO_SHIP');
+    expect(await given.stockOf(sku.skuId)).toBe(4);
+  });
 });

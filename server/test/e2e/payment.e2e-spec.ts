@@ -1,3 +1,4 @@
+import { JobQueue } from '../../src/infra/queue/job-queue';
 import { startStack, type Stack } from '../support/stack';
 import { http, loginAs } from '../support/http';
 import { shop } from '../support/shop';
@@ -108,5 +109,28 @@ describe('WeChat Pay through the sandbox', () => {
     const view = await given.getOrder(buyer.token, order.id);
     expect(view.body.status).toBe('PENDING_PAYMENT');
     expect((await payments(order.id)).every((p) => p.status === 'PENDING')).toBe(true);
+  });
+
+  it('finds a payment whose notification never came by querying WeChat (reconciliation)', async () => {
+    const { order } = await unpaidOrder();
+    await given.pay(buyer.token, order.id, { hold: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await given.getOrder(buyer.token, order.id)).body.status).toBe('PENDING_PAYMENT');
+    // Two minutes later by the shop clock the sweeper asks WeChat about payments still pending.
+    await http(stack.sandboxUrl, 'POST', '/sandbox/clock', {
+      body: { now: new Date(Date.now() + 120_000).toISOString() },
+    });
+    try {
+      await stack.server.app.get(JobQueue).sweepNow();
+    } finally {
+      await http(stack.sandboxUrl, 'POST', '/sandbox/clock', { body: { now: null } });
+    }
+    const view = await given.waitForStatus(buyer.token, order.id, ['TO_SHIP']);
+    expect(view.timeline.filter((t: any) => t.status === 'PAID')).toHaveLength(1);
+    // The held notification arriving now changes nothing.
+    await http(stack.sandboxUrl, 'POST', '/sandbox/notifications/release', { body: { out_trade_no: order.orderNo } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await payments(order.id)).toHaveLength(1);
+    expect((await events(order.id)).filter((e) => e.toStatus === 'PAID')).toHaveLength(1);
   });
 });
