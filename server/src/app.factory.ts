@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './infra/config/env.schema';
 import { Clock } from './infra/clock';
+import { JobQueue } from './infra/queue/job-queue';
 import { ErrorFilter } from './infra/http/error.filter';
 import { createLogger, PinoNestLogger, requestIdFrom } from './infra/http/logger';
 import { registerApiDocs } from './openapi/docs.routes';
@@ -59,6 +60,7 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
     rawBody: true,
   });
   clockRelay.attach(app.get(Clock));
+  app.get(JobQueue).useLogger(logger);
   app.useGlobalFilters(new ErrorFilter());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

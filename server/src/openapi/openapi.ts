@@ -42,6 +42,26 @@ import {
   WechatLoginResponse,
 } from '@weshop/shared';
 import { z } from 'zod';
+import {
+  AdminOrderDetail,
+  AdminOrderIdParam,
+  AdminOrderListQuery,
+  AdminOrderPage,
+  CarrierList,
+  OrderIdParam as LogisticsOrderIdParam,
+  OrderLogistics,
+  OrderReviewList,
+  ProductIdParam as ReviewProductIdParam,
+  ProductReviewPage,
+  ProductReviewQuery,
+  ReviewCreateRequest,
+  ReviewFollowUpRequest,
+  ReviewIdParam,
+  ReviewReplyRequest,
+  ReviewView,
+  ShipRequest,
+  ShopDsr,
+} from '@weshop/shared';
 
 /**
  * The OpenAPI 3 document, generated from the same zod schemas the server validates with and the
@@ -313,6 +333,110 @@ function AFTERSALES_ROUTES(): RouteDoc[] {
   ];
 }
 
+/** 发货 and 物流 (admin order console, parcels, tracking) and 评价 (reviews, DSR). */
+function LOGISTICS_AND_REVIEW_ROUTES(): RouteDoc[] {
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/orders',
+      summary: "Every buyer's orders, newest first, with the buyer (q: order number prefix or phone)",
+      query: AdminOrderListQuery,
+      response: AdminOrderPage,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/orders/{id}',
+      summary: 'An order with its buyer, the units left to ship and the WeChat shipping upload',
+      params: AdminOrderIdParam,
+      response: AdminOrderDetail,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/orders/{id}/ship',
+      summary:
+        'Ship one parcel (items omitted: everything left); the last parcel moves TO_SHIP → SHIPPED and uploads the shipping info to WeChat',
+      params: AdminOrderIdParam,
+      body: ShipRequest,
+      response: AdminOrderDetail,
+    },
+    {
+      method: 'get',
+      path: '/api/v1/logistics/carriers',
+      tag: 'logistics',
+      summary: 'Carriers the shop ships with (code and name)',
+      response: CarrierList,
+    },
+    {
+      method: 'get',
+      path: '/api/v1/orders/{id}/logistics',
+      tag: 'logistics',
+      auth: true,
+      summary: "My order's parcels and their routes (newest event first)",
+      params: LogisticsOrderIdParam,
+      response: OrderLogistics,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/orders/{id}/reviews',
+      tag: 'reviews',
+      auth: true,
+      summary: 'Review one line of my COMPLETED order (once per line)',
+      params: LogisticsOrderIdParam,
+      body: ReviewCreateRequest,
+      response: ReviewView,
+      status: 201,
+    },
+    {
+      method: 'get',
+      path: '/api/v1/orders/{id}/reviews',
+      tag: 'reviews',
+      auth: true,
+      summary: 'My reviews of this order (which lines are reviewed)',
+      params: LogisticsOrderIdParam,
+      response: OrderReviewList,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/reviews/{id}/follow-up',
+      tag: 'reviews',
+      auth: true,
+      summary: 'Add the one follow-up (追评) to my review',
+      params: ReviewIdParam,
+      body: ReviewFollowUpRequest,
+      response: ReviewView,
+    },
+    {
+      method: 'get',
+      path: '/api/v1/products/{id}/reviews',
+      tag: 'reviews',
+      summary: "A product's reviews, newest first, reviewer nickname masked",
+      params: ReviewProductIdParam,
+      query: ProductReviewQuery,
+      response: ProductReviewPage,
+    },
+    {
+      method: 'get',
+      path: '/api/v1/shop/dsr',
+      tag: 'reviews',
+      summary: 'Shop DSR: 180-day averages of product, logistics and service scores (5.00 each with no reviews)',
+      response: ShopDsr,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/reviews/{id}/reply',
+      summary: 'Reply to a review (商家回复, once)',
+      params: ReviewIdParam,
+      body: ReviewReplyRequest,
+      response: ReviewView,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -360,6 +484,7 @@ const ROUTES: RouteDoc[] = [
   ...CART_AND_ADDRESS_ROUTES(),
   ...ADMIN_CATALOG_ROUTES(),
   ...AFTERSALES_ROUTES(),
+  ...LOGISTICS_AND_REVIEW_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
