@@ -12,3 +12,5 @@ export * from './payment';
 export * from './aftersales';
 export * from './review';
 export * from './admin-catalog';
+export * from './logistics';
+export * from './admin-order';
