@@ -24,10 +24,19 @@ it('takes a shopper from login to a review', async () => {
   const sku = detail.skus.find((s: any) => s.stock >= 2);
   const stockBefore = sku.stock;
 
-  expect((await http(base, 'POST', '/api/v1/cart/items', { token, body: { skuId: sku.id, quantity: 2 } })).status).toBe(201);
+  expect((await http(base, 'POST', '/api/v1/cart/items', { token, body: { skuId: sku.id, quantity: 2 } })).status).toBe(
+    201,
+  );
   const address = await http(base, 'POST', '/api/v1/addresses', {
     token,
-    body: { name: '李四', phone: '13900139000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园 1 号' },
+    body: {
+      name: '李四',
+      phone: '13900139000',
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      detail: '科技园 1 号',
+    },
   });
   expect(address.status).toBe(201);
 
@@ -69,7 +78,14 @@ it('takes a shopper from login to a review', async () => {
   const dsrBefore = (await http(base, 'GET', '/api/v1/shop/dsr')).body;
   const review = await http(base, 'POST', `/api/v1/orders/${orderId}/reviews`, {
     token,
-    body: { lineId: confirmed.body.lines[0].id, productScore: 1, logisticsScore: 2, serviceScore: 3, text: '一般般', images: [] },
+    body: {
+      lineId: confirmed.body.lines[0].id,
+      productScore: 1,
+      logisticsScore: 2,
+      serviceScore: 3,
+      text: '一般般',
+      images: [],
+    },
   });
   expect(review.status).toBe(201);
   const dsrAfter = (await http(base, 'GET', '/api/v1/shop/dsr')).body;
