@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
+  CartView,
   CategoryList,
   formatFen,
   ProductDetail,
@@ -188,8 +189,11 @@ describe('h5 shop against the real server', () => {
     await stationed.locator('.product__gallery').scrollIntoViewIfNeeded();
     await shoot('product.png');
 
+    // 加入购物车 puts the chosen SKU in this shopper's cart on the server.
     await stationed.locator('.buy-bar__cart').click();
-    await page.getByText('即将开放').first().waitFor({ timeout: 5_000 });
+    await page.getByText('已加入购物车').first().waitFor({ timeout: 5_000 });
+    const cart = await api('/cart', CartView, { headers: { authorization: `Bearer ${await storedToken()}` } });
+    expect(cart.items.map((i) => [i.skuId, i.quantity])).toEqual([[target.id, 1]]);
   });
 
   it('category: two levels from the API; a child shows its products', async () => {

@@ -12,7 +12,12 @@ jest.setTimeout(120_000);
 
 const weappDir = path.resolve(__dirname, '../dist/weapp');
 const script = path.join(__dirname, 'support/compile-weapp.js');
-const PAGES = ['pages/home/index', 'pages/category/index', 'pages/product/index'];
+const PAGES = ['pages/home/index', 'pages/category/index', 'pages/product/index', 'pages/cart/index', 'pages/me/index'];
+const SUBPACKAGES: Record<string, string[]> = {
+  'subpackages/order': ['confirm/index', 'pay-result/index', 'list/index', 'detail/index'],
+  'subpackages/address': ['list/index', 'edit/index'],
+  'subpackages/admin': ['orders/index', 'products/index', 'aftersales/index'],
+};
 
 interface CompileOutcome {
   ok: boolean;
@@ -52,11 +57,18 @@ describe('weapp build compiled by miniprogram-ci', () => {
     expect(outcome.ok).toBe(true);
   });
 
-  it('app.json lists the three pages, each compiled', () => {
-    const appJson = JSON.parse(outcome.appJson ?? '{}') as { pages?: string[] };
+  it('app.json lists the main pages and the subpackages, each page compiled', () => {
+    const appJson = JSON.parse(outcome.appJson ?? '{}') as {
+      pages?: string[];
+      subPackages?: { root: string; pages: string[] }[];
+      subpackages?: { root: string; pages: string[] }[];
+    };
     expect(appJson.pages).toEqual(PAGES);
-    for (const page of PAGES) {
-      for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(outcome.files).toContain(`${page}.${ext}`);
+    const subpackages = appJson.subPackages ?? appJson.subpackages ?? [];
+    expect(Object.fromEntries(subpackages.map((s) => [s.root.replace(/\/$/, ''), s.pages]))).toEqual(SUBPACKAGES);
+    const all = [...PAGES, ...Object.entries(SUBPACKAGES).flatMap(([root, pages]) => pages.map((p) => `${root}/${p}`))];
+    for (const page of all) {
+      for (const ext of ['js', 'json', 'wxml']) expect(outcome.files).toContain(`${page}.${ext}`);
     }
   });
 

@@ -1,5 +1,5 @@
 // Draws the tab bar icons (81×81 PNG, as WeChat recommends) without any image dependency:
-// node miniapp/scripts/make-tab-icons.mjs  →  miniapp/src/assets/tab/{home,category}{,-active}.png
+// node miniapp/scripts/make-tab-icons.mjs  →  miniapp/src/assets/tab/{home,category,cart,me}{,-active}.png
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -75,8 +75,22 @@ const category = (x, y) =>
     [44, 44],
   ].some(([x0, y0]) => roundedRect(x0, y0, x0 + 26, y0 + 26, 6)(x, y));
 
+// 购物车: a basket (handle arc, body, two wheels).
+const cart = (x, y) => {
+  const handle = Math.hypot(x - 40.5, y - 30) <= 18 && Math.hypot(x - 40.5, y - 30) >= 12 && y <= 30;
+  const body = y >= 30 && y <= 58 && Math.abs(x - 40.5) <= 30 - ((y - 30) / 28) * 8;
+  const wheels = Math.hypot(x - 28, y - 67) <= 5 || Math.hypot(x - 53, y - 67) <= 5;
+  return handle || body || wheels;
+};
+// 我的: a person (head and shoulders).
+const me = (x, y) => {
+  const head = Math.hypot(x - 40.5, y - 26) <= 15;
+  const shoulders = y >= 46 && y <= 72 && Math.hypot((x - 40.5) / 28, (y - 72) / 26) <= 1;
+  return head || shoulders;
+};
+
 const out = new URL('../src/assets/tab/', import.meta.url);
-for (const [name, shape] of Object.entries({ home, category })) {
+for (const [name, shape] of Object.entries({ home, category, cart, me })) {
   const coverage = render(shape);
   writeFileSync(new URL(`${name}.png`, out), png(coverage, [0x99, 0x99, 0x99]));
   writeFileSync(new URL(`${name}-active.png`, out), png(coverage, [0xe9, 0x3b, 0x3d]));

@@ -6,6 +6,46 @@ export default defineAppConfig({
     'pages/category/index',
     // 商品详情. Query: `id` (product id, required).
     'pages/product/index',
+    // 购物车 (tab). Query: none.
+    'pages/cart/index',
+    // 我的 (tab): profile, order shortcuts, addresses, 管理后台 for admins. Query: none.
+    'pages/me/index',
+  ],
+  subPackages: [
+    {
+      root: 'subpackages/order',
+      pages: [
+        // 确认订单. Query: `items` (required, `skuId:quantity` pairs joined by commas, e.g. `12:1,40:3`),
+        // `fromCart` (`1` when the items come from the cart: they leave it once the order exists).
+        'confirm/index',
+        // 支付结果: polls the order until the server has seen the payment. Query: `id` (order id, required).
+        'pay-result/index',
+        // 我的订单. Query: `status` (optional: an order status, `AFTERSALE` for 售后, or `ALL`).
+        'list/index',
+        // 订单详情. Query: `id` (order id, required).
+        'detail/index',
+      ],
+    },
+    {
+      root: 'subpackages/address',
+      pages: [
+        // 收货地址. Query: `select` (optional, `1`: tapping an address picks it for 确认订单 and goes back).
+        'list/index',
+        // 新增 / 编辑地址. Query: `id` (optional: the address to edit; none adds one).
+        'edit/index',
+      ],
+    },
+    {
+      root: 'subpackages/admin',
+      pages: [
+        // 订单管理 with the 发货 form. Query: `status` (optional order status; default TO_SHIP).
+        'orders/index',
+        // 商品管理: 上架 / 下架 and 库存调整. Query: none.
+        'products/index',
+        // 售后管理: approve / reject / receive. Query: none.
+        'aftersales/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -31,6 +71,18 @@ export default defineAppConfig({
         text: '分类',
         iconPath: 'assets/tab/category.png',
         selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
       },
     ],
   },

@@ -59,3 +59,13 @@ export function Input(props: Props) {
 export function RichText(props: Props) {
   return createElement('div', { ...domProps(props), dangerouslySetInnerHTML: { __html: String(props.nodes ?? '') } });
 }
+
+export function Switch(props: Props) {
+  const onChange = props.onChange as ((e: { detail: { value: boolean } }) => void) | undefined;
+  return createElement('input', {
+    ...domProps(props),
+    type: 'checkbox',
+    checked: Boolean(props.checked),
+    onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
+  });
+}

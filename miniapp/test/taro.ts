@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 /**
  * A small stand-in for `@tarojs/taro` in jest: in-memory storage and inert navigation/UI calls.
  * `request` and `login` are jest mocks a test can program.
@@ -16,9 +17,21 @@ const Taro = {
   showToast: jest.fn(async () => undefined),
   navigateTo: jest.fn(async () => undefined),
   setNavigationBarTitle: jest.fn(async () => undefined),
+  redirectTo: jest.fn(async () => undefined),
+  switchTab: jest.fn(async () => undefined),
+  navigateBack: jest.fn(async () => undefined),
+  showModal: jest.fn(async () => ({ confirm: true, cancel: false })),
+  setTabBarBadge: jest.fn(async () => undefined),
+  removeTabBarBadge: jest.fn(async () => undefined),
+  requestPayment: jest.fn(async () => ({ errMsg: 'requestPayment:ok' })),
+  eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
 };
 
 export default Taro;
 export const useRouter = () => router;
 export const useReachBottom = (_fn: () => void) => undefined;
 export const useLaunch = (_fn: () => void) => undefined;
+/** Runs once on mount, as the first onShow does. */
+export const useDidShow = (fn: () => void) => {
+  useEffect(fn, []);
+};

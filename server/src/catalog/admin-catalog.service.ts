@@ -36,6 +36,7 @@ import {
   StockLimitExceeded,
 } from './admin-catalog.errors';
 import { CategoryNotFound, ProductNotFound } from './catalog.errors';
+import { CatalogCache } from './catalog-cache';
 import { ShippingTemplateRepository, type ShippingTemplateRule } from './shipping-template.repository';
 import { canAddSku, listPriceValid } from './sku.policy';
 import { specDimensions } from './spec.policy';
@@ -78,6 +79,7 @@ export class AdminCatalogService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AdminCatalogRepository) private readonly catalog: AdminCatalogRepository,
     @Inject(ShippingTemplateRepository) private readonly shipping: ShippingTemplateRepository,
+    @Inject(CatalogCache) private readonly shopWindow: CatalogCache,
   ) {}
 
   async createProduct(body: ProductCreateRequest): Promise<AdminProductView> {
@@ -93,6 +95,7 @@ export class AdminCatalogService {
           Math.min(...skus.map((s) => s.price)),
         ),
     );
+    this.shopWindow.clear();
     return this.productView(String(id));
   }
 
@@ -108,6 +111,7 @@ export class AdminCatalogService {
       if (!(await this.catalog.lockProduct(tx, Number(id)))) throw new ProductNotFound(id);
       await this.catalog.updateProduct(tx, Number(id), productFields(body));
     });
+    this.shopWindow.clear();
     return this.productView(id);
   }
 
@@ -127,6 +131,7 @@ export class AdminCatalogService {
       await this.catalog.addSku(tx, Number(productId), skuInput(body));
       await this.catalog.refreshMinPrice(tx, Number(productId));
     });
+    this.shopWindow.clear();
     return this.productView(productId);
   }
 
@@ -148,6 +153,7 @@ export class AdminCatalogService {
       },
       Number(skuId),
     );
+    this.shopWindow.clear();
     return this.productView(String(found.productId));
   }
 

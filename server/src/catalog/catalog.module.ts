@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminProductController } from './admin-catalog.controller';
 import { AdminCatalogRepository } from './admin-catalog.repository';
 import { AdminCatalogService } from './admin-catalog.service';
+import { CatalogCache } from './catalog-cache';
 import { AdminCatalogController, CatalogController } from './catalog.controller';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
@@ -12,6 +13,7 @@ import { ShippingTemplateRepository } from './shipping-template.repository';
   controllers: [CatalogController, AdminCatalogController, AdminProductController],
   providers: [
     CatalogService,
+    CatalogCache,
     CatalogRepository,
     InventoryRepository,
     AdminCatalogService,

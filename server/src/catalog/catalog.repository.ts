@@ -86,6 +86,7 @@ export class CatalogRepository {
     return rows.map((r) => r.id);
   }
 
+  /** A page of product cards (rows carry no detail, SKU specs or stock: cards don't show them). */
   async searchProducts(search: ProductSearch): Promise<{ rows: ProductRow[]; total: number }> {
     const where: Prisma.ProductWhereInput = {
       ...(search.onShelfOnly ? { onShelf: true } : {}),
@@ -95,16 +96,39 @@ export class CatalogRepository {
         : {}),
     };
     const [rows, total] = await Promise.all([
+      // Only what a product card shows: no rich detail, no SKU specs.
       this.prisma.client.product.findMany({
         where,
         orderBy: ORDER_BY[search.sort],
         skip: (search.page - 1) * search.pageSize,
         take: search.pageSize,
-        include: { skus: { orderBy: { id: 'asc' } } },
+        select: {
+          id: true,
+          categoryId: true,
+          title: true,
+          subtitle: true,
+          images: true,
+          tags: true,
+          onShelf: true,
+          minPrice: true,
+          sales: true,
+          purchaseLimit: true,
+          createdAt: true,
+          skus: { select: { id: true, price: true, listPrice: true }, orderBy: { id: 'asc' } },
+        },
       }),
       this.prisma.client.product.count({ where }),
     ]);
-    return { rows: rows.map(toProductRow), total };
+    return {
+      rows: rows.map((row) => ({
+        ...row,
+        images: imagesFromJson(row.images),
+        videoUrl: null,
+        detailHtml: '',
+        skus: row.skus.map((sku) => ({ ...sku, specs: {}, stock: 0 })),
+      })),
+      total,
+    };
   }
 
   async findProduct(id: number): Promise<ProductRow | null> {

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { mediaUrl } from '../media/media-url';
 import { CategoryNotFound, ProductNotFound } from './catalog.errors';
+import { CatalogCache } from './catalog-cache';
 import { CatalogRepository, type CategoryRow, type ProductRow } from './catalog.repository';
 import { specDimensions } from './spec.policy';
 
@@ -13,10 +14,15 @@ export class CatalogService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(CatalogCache) private readonly shopWindow: CatalogCache,
   ) {}
 
   /** The two-level tree: top-level categories with their children, both by sort order. */
-  async categoryTree(): Promise<CategoryList> {
+  categoryTree(): Promise<CategoryList> {
+    return this.shopWindow.get('categories', () => this.loadCategoryTree());
+  }
+
+  private async loadCategoryTree(): Promise<CategoryList> {
     const rows = await this.catalog.listCategories();
     const view = (c: CategoryRow) => ({
       id: String(c.id),
@@ -32,7 +38,16 @@ export class CatalogService {
   }
 
   /** Products on the shelf; a top-level category includes its sub-categories' products. */
-  async listProducts(query: ProductListQuery, options: { includeOffShelf?: boolean } = {}): Promise<Page<ProductCard>> {
+  listProducts(query: ProductListQuery, options: { includeOffShelf?: boolean } = {}): Promise<Page<ProductCard>> {
+    if (options.includeOffShelf) return this.loadProducts(query, options);
+    const key = `products:${query.categoryId ?? ''}:${query.q ?? ''}:${query.sort}:${query.page}:${query.pageSize}`;
+    return this.shopWindow.get(key, () => this.loadProducts(query, options));
+  }
+
+  private async loadProducts(
+    query: ProductListQuery,
+    options: { includeOffShelf?: boolean },
+  ): Promise<Page<ProductCard>> {
     let categoryIds: number[] | undefined;
     if (query.categoryId) {
       const category = await this.catalog.findCategory(Number(query.categoryId));

@@ -75,6 +75,9 @@ export class OrderService {
    * order, all in one transaction; with an Idempotency-Key, a retry returns the same order.
    */
   async create(userId: number, body: OrderCreateRequest, idempotencyKey?: string): Promise<OrderView> {
+    // Sold out is answered before any transaction: under a rush most buyers are refused, and the
+    // guarded decrement inside the transaction stays the real guard for the rest.
+    if (!idempotencyKey) await this.refuseSoldOut(body);
     const work = async (tx: Tx): Promise<OrderView> => {
       const checkout = await this.checkout(userId, body, { requireAddress: true, tx });
       const now = this.clock.now();
@@ -148,6 +151,14 @@ export class OrderService {
       { afterCommit: schedule },
     );
     return result;
+  }
+
+  private async refuseSoldOut(body: OrderCreateRequest): Promise<void> {
+    const skus = await this.inventory.skusForCheckout(body.items.map((i) => Number(i.skuId)));
+    for (const item of body.items) {
+      const sku = skus.find((s) => s.skuId === Number(item.skuId));
+      if (sku && sku.stock < item.quantity) throw new StockInsufficient(sku.skuId);
+    }
   }
 
   async list(userId: number, query: OrderListQuery): Promise<OrderPage> {

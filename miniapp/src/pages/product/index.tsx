@@ -3,11 +3,14 @@ import { Image, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/compone
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ProductDetail } from '@weshop/shared';
 import { errorMessage } from '../../api/client';
+import { addCartItem } from '../../api/cart';
 import { getProduct } from '../../api/catalog';
 import { assetUrl } from '../../config';
 import { Empty } from '../../components/empty';
 import { Price } from '../../components/price';
 import { BuyBar } from './components/buy-bar';
+import { showCartBadge } from '../../utils/tab-badge';
+import { toConfirmOrder } from '../../utils/route';
 import { fitDetailHtml } from './detail-html';
 import { SkuPicker, type SkuSelection } from './components/sku-picker';
 import './index.scss';
@@ -16,8 +19,9 @@ export default function ProductPage() {
   const { id = '' } = useRouter().params;
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Selected SKU and quantity: what 加入购物车 / 立即购买 will submit once cart and checkout exist.
+  // Selected SKU and quantity: what 加入购物车 / 立即购买 submit.
   const [selection, setSelection] = useState<SkuSelection>({ skuId: null, quantity: 1 });
+  const [adding, setAdding] = useState(false);
 
   useEffect(() => {
     if (!id) {
@@ -38,12 +42,30 @@ export default function ProductPage() {
   const prices = product.skus.map((s) => s.price);
   const images = product.images.length > 0 ? product.images : [product.cover];
 
-  const proceed = () => {
-    if (!selection.skuId) {
-      void Taro.showToast({ title: '请选择规格', icon: 'none' });
-      return;
+  /** The chosen SKU, or null after asking the shopper to choose one. */
+  const chosenSku = (): string | null => {
+    if (!selection.skuId) void Taro.showToast({ title: '请选择规格', icon: 'none' });
+    return selection.skuId;
+  };
+
+  const addToCart = async () => {
+    const skuId = chosenSku();
+    if (!skuId || adding) return;
+    setAdding(true);
+    try {
+      const cart = await addCartItem(skuId, selection.quantity);
+      showCartBadge(cart.count);
+      void Taro.showToast({ title: '已加入购物车', icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setAdding(false);
     }
-    void Taro.showToast({ title: '即将开放', icon: 'none' });
+  };
+
+  const buyNow = () => {
+    const skuId = chosenSku();
+    if (skuId) toConfirmOrder([{ skuId, quantity: selection.quantity }], false);
   };
 
   return (
@@ -78,7 +100,11 @@ export default function ProductPage() {
         <RichText className="product__rich" nodes={fitDetailHtml(product.detailHtml, assetUrl)} />
       </View>
 
-      <BuyBar disabled={product.skus.every((s) => s.stock === 0)} onAddToCart={proceed} onBuyNow={proceed} />
+      <BuyBar
+        disabled={product.skus.every((s) => s.stock === 0)}
+        onAddToCart={() => void addToCart()}
+        onBuyNow={buyNow}
+      />
     </View>
   );
 }

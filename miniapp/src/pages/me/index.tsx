@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import type { UserView } from '@weshop/shared';
+import { me } from '../../api/auth';
+import { session } from '../../stores/session';
+import { assetUrl } from '../../config';
+import { toAddressList, toAdmin, toOrderList, type OrderListTab } from '../../utils/route';
+import './index.scss';
+
+const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
+  { tab: 'PENDING_PAYMENT', label: '待付款', icon: '¥' },
+  { tab: 'TO_SHIP', label: '待发货', icon: '▣' },
+  { tab: 'SHIPPED', label: '待收货', icon: '⇆' },
+  { tab: 'COMPLETED', label: '已完成', icon: '✓' },
+  { tab: 'AFTERSALE', label: '售后', icon: '↺' },
+];
+
+/** 我的: who is signed in, order shortcuts by status, the address book, and 管理后台 for admins. */
+export default function MePage() {
+  const [user, setUser] = useState<UserView | null>(session.user());
+
+  useDidShow(() => {
+    me()
+      .then((u) => {
+        session.userRefreshed(u);
+        setUser(u);
+      })
+      .catch(() => undefined);
+  });
+
+  const isAdmin = Boolean(user?.roles.includes('ADMIN'));
+
+  return (
+    <View className="me">
+      <View className="me__header">
+        {user?.avatarUrl ? (
+          <Image className="me__avatar" src={assetUrl(user.avatarUrl)} mode="aspectFill" />
+        ) : (
+          <View className="me__avatar me__avatar--blank">
+            <Text>{user?.nickname.slice(0, 1) ?? ''}</Text>
+          </View>
+        )}
+        <View className="me__who">
+          <Text className="me__nickname">{user?.nickname ?? '未登录'}</Text>
+          {user ? <Text className="me__level">{user.memberLevel.name}</Text> : null}
+        </View>
+      </View>
+
+      <View className="me-card">
+        <View className="me-card__head" onClick={() => toOrderList('ALL')}>
+          <Text className="me-card__title">我的订单</Text>
+          <Text className="me-card__more">全部订单 ›</Text>
+        </View>
+        <View className="me-shortcuts">
+          {SHORTCUTS.map((s) => (
+            <View key={s.tab} className="me-shortcut" data-tab={s.tab} onClick={() => toOrderList(s.tab)}>
+              <Text className="me-shortcut__icon">{s.icon}</Text>
+              <Text className="me-shortcut__label">{s.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className="me-card">
+        <View className="me-row me-addresses" onClick={() => toAddressList()}>
+          <Text>收货地址</Text>
+          <Text className="me-row__arrow">›</Text>
+        </View>
+        {isAdmin ? (
+          <>
+            <View className="me-row me-admin" onClick={() => toAdmin('orders')}>
+              <Text>管理后台 · 订单发货</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row" onClick={() => toAdmin('products')}>
+              <Text>管理后台 · 商品与库存</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row" onClick={() => toAdmin('aftersales')}>
+              <Text>管理后台 · 售后审核</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+          </>
+        ) : null}
+      </View>
+    </View>
+  );
+}
