@@ -52,6 +52,16 @@ export class InventoryRepository {
     });
   }
 
+  /** Current stock of these SKUs, in one plain query (the sold-out check before checkout). */
+  async stockOf(skuIds: number[]): Promise<Map<number, number>> {
+    if (!skuIds.length) return new Map();
+    const rows = await this.prisma.client.sku.findMany({
+      where: { id: { in: skuIds } },
+      select: { id: true, stock: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.stock]));
+  }
+
   /** Takes `quantity` units of a SKU; false (and nothing changed) when there are not enough. */
   async reserve(tx: Tx, skuId: number, quantity: number): Promise<boolean> {
     const changed =

@@ -154,10 +154,10 @@ export class OrderService {
   }
 
   private async refuseSoldOut(body: OrderCreateRequest): Promise<void> {
-    const skus = await this.inventory.skusForCheckout(body.items.map((i) => Number(i.skuId)));
+    const stock = await this.inventory.stockOf(body.items.map((i) => Number(i.skuId)));
     for (const item of body.items) {
-      const sku = skus.find((s) => s.skuId === Number(item.skuId));
-      if (sku && sku.stock < item.quantity) throw new StockInsufficient(sku.skuId);
+      const left = stock.get(Number(item.skuId));
+      if (left !== undefined && left < item.quantity) throw new StockInsufficient(Number(item.skuId));
     }
   }
 
