@@ -7,6 +7,7 @@ import { AdminCatalogController, CatalogController } from './catalog.controller'
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { InventoryRepository } from './inventory.repository';
+import { SoldOutGate } from './sold-out-gate';
 import { ShippingTemplateRepository } from './shipping-template.repository';
 
 @Module({
@@ -16,10 +17,11 @@ import { ShippingTemplateRepository } from './shipping-template.repository';
     CatalogCache,
     CatalogRepository,
     InventoryRepository,
+    SoldOutGate,
     AdminCatalogService,
     AdminCatalogRepository,
     ShippingTemplateRepository,
   ],
-  exports: [InventoryRepository, ShippingTemplateRepository],
+  exports: [InventoryRepository, SoldOutGate, ShippingTemplateRepository],
 })
 export class CatalogModule {}

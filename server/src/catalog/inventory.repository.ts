@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
+import { SoldOutGate } from './sold-out-gate';
 import { specsFromJson } from './spec.policy';
 
 /** What checkout needs to know about a SKU and its product. */
@@ -26,7 +27,10 @@ export interface CheckoutSku {
  */
 @Injectable()
 export class InventoryRepository {
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(SoldOutGate) private readonly soldOut: SoldOutGate,
+  ) {}
 
   async skusForCheckout(skuIds: number[], tx?: Tx): Promise<CheckoutSku[]> {
     const rows = await (tx ?? this.prisma.client).sku.findMany({
@@ -69,10 +73,28 @@ export class InventoryRepository {
     return changed === 1;
   }
 
+  /**
+   * Refuses at once what cannot be sold: a SKU marked sold out in Redis, or whose stock (one plain
+   * read) is below the quantity; a SKU seen at zero is marked. Returns the refused SKU id, if any.
+   */
+  async refuseSoldOut(items: Array<{ skuId: number; quantity: number }>): Promise<number | undefined> {
+    const marked = await this.soldOut.firstSoldOut(items.map((i) => i.skuId));
+    if (marked !== undefined) return marked;
+    const stock = await this.stockOf(items.map((i) => i.skuId));
+    for (const item of items) {
+      const left = stock.get(item.skuId);
+      if (left === undefined || left >= item.quantity) continue;
+      if (left === 0) await this.soldOut.markSoldOut(item.skuId);
+      return item.skuId;
+    }
+    return undefined;
+  }
+
   /** Gives units back (cancel, timeout, refund before shipping, goods returned). */
   async release(tx: Tx, skuId: number, quantity: number): Promise<void> {
     if (quantity <= 0) return;
     await tx.$executeRaw`UPDATE sku SET stock = stock + ${quantity}, updated_at = NOW(3) WHERE id = ${skuId}`;
+    await this.soldOut.restocked(skuId);
   }
 
   /** Counts paid units towards the product's sales (sort by sales). */

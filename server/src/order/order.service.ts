@@ -154,11 +154,10 @@ export class OrderService {
   }
 
   private async refuseSoldOut(body: OrderCreateRequest): Promise<void> {
-    const stock = await this.inventory.stockOf(body.items.map((i) => Number(i.skuId)));
-    for (const item of body.items) {
-      const left = stock.get(Number(item.skuId));
-      if (left !== undefined && left < item.quantity) throw new StockInsufficient(Number(item.skuId));
-    }
+    const refused = await this.inventory.refuseSoldOut(
+      body.items.map((i) => ({ skuId: Number(i.skuId), quantity: i.quantity })),
+    );
+    if (refused !== undefined) throw new StockInsufficient(refused);
   }
 
   async list(userId: number, query: OrderListQuery): Promise<OrderPage> {

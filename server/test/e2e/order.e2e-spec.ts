@@ -101,6 +101,32 @@ describe('checkout', () => {
     expect(skuIds).not.toContain(ordered.skuId);
   });
 
+  it('refuses a sold-out SKU at once, and sells again as soon as it is restocked', async () => {
+    const admin = await loginAs(stack.baseUrl, 'admin');
+    const sku = await given.skuWithStock(1);
+    const body = { items: [{ skuId: sku.skuId, quantity: 1 }], addressId: address };
+    expect((await given.order(alice.token, body)).status).toBe(201);
+    const refused = await given.order(alice.token, body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('STOCK_INSUFFICIENT');
+    const restock = await http(stack.baseUrl, 'POST', `/api/v1/admin/skus/${sku.skuId}/stock-adjustments`, {
+      token: admin.token,
+      body: { delta: 1, reason: '补货' },
+    });
+    expect(restock.status).toBeLessThan(300);
+    expect((await given.order(alice.token, body)).status).toBe(201);
+    expect(await given.stockOf(sku.skuId)).toBe(0);
+  });
+
+  it("sells a cancelled order's units again at once", async () => {
+    const sku = await given.skuWithStock(1);
+    const body = { items: [{ skuId: sku.skuId, quantity: 1 }], addressId: address };
+    const first = await given.order(alice.token, body);
+    expect((await given.order(alice.token, body)).status).toBe(409);
+    await http(stack.baseUrl, 'POST', `/api/v1/orders/${first.body.id}/cancel`, { token: alice.token, body: {} });
+    expect((await given.order(alice.token, body)).status).toBe(201);
+  });
+
   it('gives the stock back on cancel, once', async () => {
     const sku = await given.skuWithStock(5);
     const order = await given.order(alice.token, { items: [{ skuId: sku.skuId, quantity: 2 }], addressId: address });
