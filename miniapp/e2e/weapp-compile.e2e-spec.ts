@@ -17,6 +17,8 @@ const SUBPACKAGES: Record<string, string[]> = {
   'subpackages/order': ['confirm/index', 'pay-result/index', 'list/index', 'detail/index'],
   'subpackages/address': ['list/index', 'edit/index'],
   'subpackages/admin': ['orders/index', 'products/index', 'aftersales/index'],
+  'subpackages/aftersales': ['request/index', 'detail/index', 'list/index'],
+  'subpackages/review': ['write/index'],
 };
 
 interface CompileOutcome {

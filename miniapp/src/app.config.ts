@@ -46,6 +46,24 @@ export default defineAppConfig({
         'aftersales/index',
       ],
     },
+    {
+      root: 'subpackages/aftersales',
+      pages: [
+        // 申请售后. Query: `orderId`, `lineId` (both required: the order line to refund or return).
+        'request/index',
+        // 售后详情: status, amounts, timeline, 填写退货物流 / 撤销申请. Query: `id` (after-sale id, required).
+        'detail/index',
+        // 我的售后. Query: `status` (optional after-sale status).
+        'list/index',
+      ],
+    },
+    {
+      root: 'subpackages/review',
+      pages: [
+        // 发表评价. Query: `orderId`, `lineId` (both required: a line of a completed order).
+        'write/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -72,3 +72,29 @@ export function toCart(): void {
 
 /** Event the address list fires when an address is picked in select mode. */
 export const ADDRESS_SELECTED = 'address:selected';
+
+/** 申请售后 for one line of an order. */
+export function toAftersaleRequest(orderId: string, lineId: string): void {
+  Taro.navigateTo({
+    url: `/subpackages/aftersales/request/index?orderId=${encodeURIComponent(orderId)}&lineId=${encodeURIComponent(lineId)}`,
+  });
+}
+
+/** 售后详情; `replace` after submitting the request (back goes to the order, not the form). */
+export function toAftersaleDetail(id: string, replace = false): void {
+  const url = `/subpackages/aftersales/detail/index?id=${encodeURIComponent(id)}`;
+  if (replace) Taro.redirectTo({ url });
+  else Taro.navigateTo({ url });
+}
+
+/** 我的售后. */
+export function toAftersaleList(): void {
+  Taro.navigateTo({ url: '/subpackages/aftersales/list/index' });
+}
+
+/** 发表评价 for one line of a completed order. */
+export function toReviewWrite(orderId: string, lineId: string): void {
+  Taro.navigateTo({
+    url: `/subpackages/review/write/index?orderId=${encodeURIComponent(orderId)}&lineId=${encodeURIComponent(lineId)}`,
+  });
+}

@@ -37,7 +37,7 @@ import {
 } from './admin-catalog.errors';
 import { CategoryNotFound, ProductNotFound } from './catalog.errors';
 import { CatalogCache } from './catalog-cache';
-import { SoldOutGate } from './sold-out-gate';
+import { StockGate } from './stock-gate';
 import { ShippingTemplateRepository, type ShippingTemplateRule } from './shipping-template.repository';
 import { canAddSku, listPriceValid } from './sku.policy';
 import { specDimensions } from './spec.policy';
@@ -81,7 +81,7 @@ export class AdminCatalogService {
     @Inject(AdminCatalogRepository) private readonly catalog: AdminCatalogRepository,
     @Inject(ShippingTemplateRepository) private readonly shipping: ShippingTemplateRepository,
     @Inject(CatalogCache) private readonly shopWindow: CatalogCache,
-    @Inject(SoldOutGate) private readonly soldOut: SoldOutGate,
+    @Inject(StockGate) private readonly stockGate: StockGate,
   ) {}
 
   async createProduct(body: ProductCreateRequest): Promise<AdminProductView> {
@@ -181,7 +181,7 @@ export class AdminCatalogService {
         actorId,
       });
     });
-    if (body.delta > 0) await this.soldOut.restocked(Number(skuId));
+    await this.stockGate.forget(Number(skuId));
     return adjustmentView(row);
   }
 

@@ -7,7 +7,7 @@ import { AdminCatalogController, CatalogController } from './catalog.controller'
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { InventoryRepository } from './inventory.repository';
-import { SoldOutGate } from './sold-out-gate';
+import { StockGate } from './stock-gate';
 import { ShippingTemplateRepository } from './shipping-template.repository';
 
 @Module({
@@ -17,11 +17,11 @@ import { ShippingTemplateRepository } from './shipping-template.repository';
     CatalogCache,
     CatalogRepository,
     InventoryRepository,
-    SoldOutGate,
+    StockGate,
     AdminCatalogService,
     AdminCatalogRepository,
     ShippingTemplateRepository,
   ],
-  exports: [InventoryRepository, SoldOutGate, ShippingTemplateRepository],
+  exports: [InventoryRepository, StockGate, ShippingTemplateRepository],
 })
 export class CatalogModule {}

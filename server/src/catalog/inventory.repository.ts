@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
-import { SoldOutGate } from './sold-out-gate';
+import { StockGate } from './stock-gate';
 import { specsFromJson } from './spec.policy';
 
 /** What checkout needs to know about a SKU and its product. */
@@ -29,7 +29,7 @@ export interface CheckoutSku {
 export class InventoryRepository {
   constructor(
     @Inject(PrismaService) private readonly prisma: PrismaService,
-    @Inject(SoldOutGate) private readonly soldOut: SoldOutGate,
+    @Inject(StockGate) private readonly gate: StockGate,
   ) {}
 
   async skusForCheckout(skuIds: number[], tx?: Tx): Promise<CheckoutSku[]> {
@@ -74,27 +74,38 @@ export class InventoryRepository {
   }
 
   /**
-   * Refuses at once what cannot be sold: a SKU marked sold out in Redis, or whose stock (one plain
-   * read) is below the quantity; a SKU seen at zero is marked. Returns the refused SKU id, if any.
+   * Passes buyers through the stock gate before their order transaction: each item's quantity is
+   * taken from the hot-stock counter. Returns the sold-out SKU id (and nothing taken), or a
+   * function that gives everything back when the order is not created after all.
    */
-  async refuseSoldOut(items: Array<{ skuId: number; quantity: number }>): Promise<number | undefined> {
-    const marked = await this.soldOut.firstSoldOut(items.map((i) => i.skuId));
-    if (marked !== undefined) return marked;
-    const stock = await this.stockOf(items.map((i) => i.skuId));
-    for (const item of items) {
-      const left = stock.get(item.skuId);
-      if (left === undefined || left >= item.quantity) continue;
-      if (left === 0) await this.soldOut.markSoldOut(item.skuId);
-      return item.skuId;
+  async holdForCheckout(
+    items: Array<{ skuId: number; quantity: number }>,
+  ): Promise<{ soldOut: number } | { giveBack: () => Promise<void> }> {
+    const taken: Array<{ skuId: number; quantity: number }> = [];
+    const giveBack = async () => {
+      for (const item of taken) await this.gate.giveBack(item.skuId, item.quantity);
+    };
+    for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
+      const seed = async () => (await this.stockOf([item.skuId])).get(item.skuId) ?? 0;
+      if (!(await this.gate.take(item.skuId, item.quantity, seed))) {
+        await giveBack();
+        return { soldOut: item.skuId };
+      }
+      taken.push(item);
     }
-    return undefined;
+    return { giveBack };
+  }
+
+  /** The database refused a reservation the gate let through: the counter is wrong, seed it again. */
+  async gateWasWrong(skuId: number): Promise<void> {
+    await this.gate.forget(skuId);
   }
 
   /** Gives units back (cancel, timeout, refund before shipping, goods returned). */
   async release(tx: Tx, skuId: number, quantity: number): Promise<void> {
     if (quantity <= 0) return;
     await tx.$executeRaw`UPDATE sku SET stock = stock + ${quantity}, updated_at = NOW(3) WHERE id = ${skuId}`;
-    await this.soldOut.restocked(skuId);
+    await this.gate.giveBack(skuId, quantity);
   }
 
   /** Counts paid units towards the product's sales (sort by sales). */

@@ -75,17 +75,10 @@ export class OrderService {
    * order, all in one transaction; with an Idempotency-Key, a retry returns the same order.
    */
   async create(userId: number, body: OrderCreateRequest, idempotencyKey?: string): Promise<OrderView> {
-    // Sold out is answered before any transaction: under a rush most buyers are refused, and the
-    // guarded decrement inside the transaction stays the real guard for the rest.
-    if (!idempotencyKey) await this.refuseSoldOut(body);
     const work = async (tx: Tx): Promise<OrderView> => {
       const checkout = await this.checkout(userId, body, { requireAddress: true, tx });
       const now = this.clock.now();
       await this.enforcePurchaseLimits(tx, userId, body, checkout.skus);
-      for (const item of [...body.items].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
-        if (!(await this.inventory.reserve(tx, Number(item.skuId), item.quantity)))
-          throw new StockInsufficient(Number(item.skuId));
-      }
       const { priced } = checkout;
       const row = await this.orders.create(
         tx,
@@ -131,33 +124,48 @@ export class OrderService {
           userId,
           body.items.map((i) => Number(i.skuId)),
         );
+      // Stock is taken last, so each SKU's row lock is held only from here to the commit: under a
+      // rush the buyers queue on that lock for as short a time as possible. Ascending ids: no deadlocks.
+      for (const item of [...body.items].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+        if (!(await this.inventory.reserve(tx, Number(item.skuId), item.quantity))) {
+          await this.inventory.gateWasWrong(Number(item.skuId));
+          throw new StockInsufficient(Number(item.skuId));
+        }
+      }
       return toOrderView(row, this.config.publicBaseUrl);
     };
     const schedule = (order: OrderView) =>
       this.lifecycle.scheduleUnpaidTimeout(Number(order.id), new Date(order.expiresAt));
-    if (!idempotencyKey) {
-      const order = await this.directory.transaction(work);
-      await schedule(order);
-      return order;
+    const request = idempotencyKey && {
+      scope: 'order.create',
+      userId,
+      key: idempotencyKey,
+      fingerprint: requestFingerprint('POST', '/api/v1/orders', body),
+    };
+    if (request) {
+      const stored = await this.idempotency.replay<OrderView>(request);
+      if (stored) return stored;
     }
-    const { result } = await this.idempotency.inOneTransaction(
-      {
-        scope: 'order.create',
-        userId,
-        key: idempotencyKey,
-        fingerprint: requestFingerprint('POST', '/api/v1/orders', body),
-      },
-      work,
-      { afterCommit: schedule },
-    );
-    return result;
-  }
-
-  private async refuseSoldOut(body: OrderCreateRequest): Promise<void> {
-    const refused = await this.inventory.refuseSoldOut(
-      body.items.map((i) => ({ skuId: Number(i.skuId), quantity: i.quantity })),
-    );
-    if (refused !== undefined) throw new StockInsufficient(refused);
+    // The stock gate answers a rush for a sold-out SKU before any transaction; what it let
+    // through is given back when the order is not created after all.
+    // A concurrent retry of the same intent skips the gate and meets the first one in the transaction.
+    const gated = !request || (await this.idempotency.firstArrival(request));
+    const items = body.items.map((i) => ({ skuId: Number(i.skuId), quantity: i.quantity }));
+    const hold = gated ? await this.inventory.holdForCheckout(items) : { giveBack: async () => undefined };
+    if ('soldOut' in hold) throw new StockInsufficient(hold.soldOut);
+    try {
+      if (!request) {
+        const order = await this.directory.transaction(work);
+        await schedule(order);
+        return order;
+      }
+      const { result, replayed } = await this.idempotency.inOneTransaction(request, work, { afterCommit: schedule });
+      if (replayed) await hold.giveBack();
+      return result;
+    } catch (error) {
+      await hold.giveBack();
+      throw error;
+    }
   }
 
   async list(userId: number, query: OrderListQuery): Promise<OrderPage> {

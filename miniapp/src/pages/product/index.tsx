@@ -9,6 +9,7 @@ import { assetUrl } from '../../config';
 import { Empty } from '../../components/empty';
 import { Price } from '../../components/price';
 import { BuyBar } from './components/buy-bar';
+import { ReviewSummary } from './components/review-summary';
 import { showCartBadge } from '../../utils/tab-badge';
 import { toConfirmOrder } from '../../utils/route';
 import { fitDetailHtml } from './detail-html';
@@ -99,6 +100,8 @@ export default function ProductPage() {
         </View>
         <RichText className="product__rich" nodes={fitDetailHtml(product.detailHtml, assetUrl)} />
       </View>
+
+      <ReviewSummary productId={product.id} />
 
       <BuyBar
         disabled={product.skus.every((s) => s.stock === 0)}

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Prisma } from '../../generated/prisma/client';
 import { DomainError, ValidationFailed } from '../http/domain-error';
 import { PrismaService } from '../prisma/prisma.service';
+import { RedisService } from '../redis/redis.service';
 import type { Tx } from '../events/domain-events';
 
 export class IdempotencyKeyReused extends DomainError {
@@ -69,14 +70,31 @@ export interface IdempotentRequest {
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(RedisService) private readonly redis: RedisService,
+  ) {}
+
+  /**
+   * True for the first arrival of this key within a minute, false for concurrent or quick
+   * retries of it: lets a caller do once-per-intent work (such as taking from the stock gate)
+   * only for the first. Redis down: true.
+   */
+  async firstArrival(request: IdempotentRequest): Promise<boolean> {
+    const marker = this.redis.key('idempotency', request.scope, request.userId, request.key);
+    try {
+      return (await this.redis.client.set(marker, '1', 'PX', 60_000, 'NX')) === 'OK';
+    } catch {
+      return true;
+    }
+  }
 
   async inOneTransaction<T>(
     request: IdempotentRequest,
     work: (tx: Tx) => Promise<T>,
     options: { afterCommit?: (result: T) => Promise<void> } = {},
   ): Promise<{ result: T; replayed: boolean }> {
-    const stored = await this.storedResponse<T>(request);
+    const stored = await this.replay<T>(request);
     if (stored) return { result: stored, replayed: true };
     try {
       const result = await this.prisma.client.$transaction(
@@ -97,7 +115,7 @@ export class IdempotencyStore {
       return { result, replayed: false };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        const again = await this.storedResponse<T>(request);
+        const again = await this.replay<T>(request);
         if (again) return { result: again, replayed: true };
         throw new IdempotencyKeyInFlight();
       }
@@ -105,7 +123,11 @@ export class IdempotencyStore {
     }
   }
 
-  private async storedResponse<T>(request: IdempotentRequest): Promise<T | undefined> {
+  /**
+   * The stored response of a completed request with this key (undefined when there is none yet);
+   * 422 for the same key with another fingerprint, 409 while the first is still in flight.
+   */
+  async replay<T>(request: IdempotentRequest): Promise<T | undefined> {
     const row = await this.prisma.client.idempotencyKey.findUnique({
       where: { scope_userId_key: { scope: request.scope, userId: request.userId, key: request.key } },
     });

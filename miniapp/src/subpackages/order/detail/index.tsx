@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { OrderView } from '@weshop/shared';
 import { errorMessage } from '../../../api/client';
 import { cancelOrder, confirmReceipt, getOrder } from '../../../api/orders';
+import { listOrderReviews } from '../../../api/reviews';
 import { Empty } from '../../../components/empty';
 import { formatTime, ORDER_STATUS_TEXT } from '../../../utils/order-status';
+import { toAftersaleRequest, toReviewWrite } from '../../../utils/route';
 import { AmountBreakdown } from '../components/amount-breakdown';
 import { Countdown } from '../components/countdown';
 import { OrderLines } from '../components/order-lines';
@@ -22,16 +24,29 @@ export default function OrderDetailPage() {
   const [order, setOrder] = useState<OrderView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Lines of a completed order the buyer already reviewed (评价 turns into 已评价).
+  const [reviewed, setReviewed] = useState<string[]>([]);
 
   const load = useCallback(() => {
     getOrder(id)
       .then((o) => {
         setOrder(o);
         setError(null);
+        if (o.status === 'COMPLETED') {
+          listOrderReviews(o.id)
+            .then((r) => setReviewed(r.items.map((review) => review.lineId)))
+            .catch(() => undefined);
+        }
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [id]);
   useEffect(load, [load]);
+  // Back from 申请售后 or 发表评价: show the new state.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
   const { pay, sheet } = usePay({ onCancelled: load });
 
   if (error && !order) return <Empty text={error} />;
@@ -94,13 +109,26 @@ export default function OrderDetailPage() {
         }))}
         extra={(lineId) =>
           paid ? (
-            <Text
-              className="detail-aftersale"
-              data-line={lineId}
-              onClick={() => void Taro.showToast({ title: '售后申请即将开放', icon: 'none' })}
-            >
-              申请售后
-            </Text>
+            <View className="detail-line-actions">
+              <Text
+                className="detail-aftersale"
+                data-line={lineId}
+                onClick={() => toAftersaleRequest(order.id, lineId)}
+              >
+                申请售后
+              </Text>
+              {order.status === 'COMPLETED' ? (
+                reviewed.includes(lineId) ? (
+                  <Text className="detail-reviewed" data-line={lineId}>
+                    已评价
+                  </Text>
+                ) : (
+                  <Text className="detail-review" data-line={lineId} onClick={() => toReviewWrite(order.id, lineId)}>
+                    评价
+                  </Text>
+                )
+              ) : null}
+            </View>
           ) : null
         }
       />

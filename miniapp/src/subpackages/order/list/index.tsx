@@ -7,7 +7,7 @@ import { Empty } from '../../../components/empty';
 import { LoadMore } from '../../../components/load-more';
 import { usePaged } from '../../../hooks/use-paged';
 import { AFTERSALE_STATUS_TEXT, ORDER_STATUS_TEXT, specsText } from '../../../utils/order-status';
-import { toOrderDetail, type OrderListTab } from '../../../utils/route';
+import { toAftersaleDetail, toAftersaleList, toOrderDetail, type OrderListTab } from '../../../utils/route';
 import { usePay } from '../components/pay/use-pay';
 import './index.scss';
 
@@ -59,7 +59,7 @@ function OrderCard({ order, onPay }: { order: OrderView; onPay: (o: OrderView) =
 
 function AftersaleCard({ item }: { item: AftersaleView }) {
   return (
-    <View className="order-card" data-id={item.id} onClick={() => toOrderDetail(item.orderId)}>
+    <View className="order-card aftersale-entry" data-id={item.id} onClick={() => toAftersaleDetail(item.id)}>
       <View className="order-card__head">
         <Text className="order-card__no">售后单 {item.aftersaleNo}</Text>
         <Text className="order-card__status">{AFTERSALE_STATUS_TEXT[item.status]}</Text>
@@ -122,6 +122,11 @@ export default function OrderListPage() {
           </View>
         ))}
       </View>
+      {tab === 'AFTERSALE' ? (
+        <View className="order-list__all-aftersales" onClick={toAftersaleList}>
+          <Text>我的售后 ›</Text>
+        </View>
+      ) : null}
       {active.status === 'done' && active.items.length === 0 ? (
         <Empty text={tab === 'AFTERSALE' ? '暂无售后' : '暂无订单'} />
       ) : tab === 'AFTERSALE' ? (
