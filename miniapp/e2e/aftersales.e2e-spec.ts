@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { AftersalePage, AftersaleView, formatFen, OrderView } from '@weshop/shared';
 import { http, loginAs } from '../../server/test/support/http';
 import { shop } from '../../server/test/support/shop';
-import { startStack, type Stack } from '../../server/test/support/stack';
+import { type Stack } from '../../server/test/support/stack';
+import { openH5Shop, type H5Shop } from './support/h5-shop';
 
 /**
  * 申请售后 through the h5 build in headless Chromium against the real server and WeChat sandbox:
@@ -15,31 +14,11 @@ import { startStack, type Stack } from '../../server/test/support/stack';
  */
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const h5Dir = path.resolve(__dirname, '../dist/h5');
-const shots = path.resolve(__dirname, '../../artifacts/screenshots');
 const BUYER = 'aftersale_e2e';
 
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-async function shoot(step: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(shots, `aftersales-${step}.png`) });
-}
-
-/** The page on top of Taro's h5 page stack. */
-const stationed = () => page.locator('.taro_page_stationed');
-
-/** The browser's bearer token (Taro h5 keeps storage in localStorage as JSON `{ data }`). */
-async function browserToken(): Promise<string> {
-  const raw = await page.evaluate(() => window.localStorage.getItem('weshop.token'));
-  if (!raw) throw new Error('the browser holds no token');
-  return (JSON.parse(raw) as { data: string }).data;
-}
 
 async function waitForAftersale(token: string, id: string, statuses: string[], timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;
@@ -53,32 +32,17 @@ async function waitForAftersale(token: string, id: string, statuses: string[], t
   throw new Error(`after-sale ${id} stayed ${last?.status}, expected ${statuses.join('|')}`);
 }
 
+let h5: H5Shop;
+const shoot = (step: string) => h5.shoot(step);
+const stationed = () => h5.stationed();
+const browserToken = () => h5.browserToken();
+
 beforeAll(async () => {
-  if (!existsSync(path.join(h5Dir, 'index.html'))) {
-    throw new Error(`no h5 build at ${h5Dir}: run npm run build:h5 -w miniapp`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  mkdirSync(shots, { recursive: true });
-  stack = await startStack({ label: 'miniapp_aftersales', seed: true, h5Dir });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  h5 = await openH5Shop('miniapp_aftersales', 'aftersales', pageErrors);
+  ({ stack, page } = h5);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => h5?.close());
 
 describe('申请售后 through the h5 mini-program', () => {
   let token: string;

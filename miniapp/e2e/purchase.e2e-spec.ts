@@ -1,6 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import {
   AddressList,
   AdminOrderPage,
@@ -13,7 +11,8 @@ import {
   WechatLoginResponse,
   type SkuView,
 } from '@weshop/shared';
-import { startStack, type Stack } from '../../server/test/support/stack';
+import { type Stack } from '../../server/test/support/stack';
+import { openH5Shop, type H5Shop } from './support/h5-shop';
 
 /**
  * A purchase through the h5 build in headless Chromium against the real server and WeChat sandbox:
@@ -23,9 +22,6 @@ import { startStack, type Stack } from '../../server/test/support/stack';
  */
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const h5Dir = path.resolve(__dirname, '../dist/h5');
-const shots = path.resolve(__dirname, '../../artifacts/screenshots');
 const BUYER = 'buyer_e2e';
 const ADDRESS = {
   name: '林晓',
@@ -37,7 +33,6 @@ const ADDRESS = {
 };
 
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -59,49 +54,17 @@ async function api<T>(
   return schema.parse(JSON.parse(text));
 }
 
-/** The browser's bearer token (Taro h5 keeps storage in localStorage as JSON `{ data }`). */
-async function browserToken(): Promise<string> {
-  const raw = await page.evaluate(() => window.localStorage.getItem('weshop.token'));
-  if (!raw) throw new Error('the browser holds no token');
-  return (JSON.parse(raw) as { data: string }).data;
-}
-
-async function shoot(step: string): Promise<void> {
-  // Let the ~300 ms page transition and image loads settle.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(shots, `purchase-${step}.png`) });
-}
-
-/** The page on top of Taro's h5 page stack. */
-const stationed = () => page.locator('.taro_page_stationed');
+let h5: H5Shop;
+const shoot = (step: string) => h5.shoot(step);
+const stationed = () => h5.stationed();
+const browserToken = () => h5.browserToken();
 
 beforeAll(async () => {
-  if (!existsSync(path.join(h5Dir, 'index.html'))) {
-    throw new Error(`no h5 build at ${h5Dir}: run npm run build:h5 -w miniapp`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  mkdirSync(shots, { recursive: true });
-  stack = await startStack({ label: 'miniapp_purchase', seed: true, h5Dir });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  h5 = await openH5Shop('miniapp_purchase', 'purchase', pageErrors);
+  ({ stack, page } = h5);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => h5?.close());
 
 describe('buying a product through the h5 mini-program', () => {
   let product: ProductDetail;
