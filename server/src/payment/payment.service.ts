@@ -7,19 +7,9 @@ import { DomainEvents } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { JobQueue } from '../infra/queue/job-queue';
 import { WechatPayClient } from '../wechat/pay/wechatpay.client';
+import { WechatPayRefundNotice, WechatPayTransaction } from '../wechat/pay/wechatpay.types';
 import { AlreadyPaid, PaymentNotificationRejected } from './payment.errors';
-import { RefundService, type RefundOutcome } from './refund.service';
-
-/** The decrypted Transaction of a TRANSACTION.SUCCESS notification or a query. */
-interface Transaction {
-  mchid?: string;
-  appid?: string;
-  out_trade_no?: string;
-  transaction_id?: string;
-  trade_state?: string;
-  success_time?: string;
-  amount?: { total?: number };
-}
+import { RefundService } from './refund.service';
 
 /**
  * WeChat Pay for orders (JSAPI): prepay with signed requestPayment arguments, verified and
@@ -106,9 +96,13 @@ export class PaymentService implements OnModuleInit {
       );
     }
     if (notification.eventType === 'TRANSACTION.SUCCESS') {
-      await this.applyTransaction(notification.resource as Transaction);
+      const transaction = WechatPayTransaction.safeParse(notification.resource);
+      if (!transaction.success) throw new PaymentNotificationRejected("the transaction does not have WeChat's shape");
+      await this.applyTransaction(transaction.data);
     } else if (notification.eventType.startsWith('REFUND.')) {
-      await this.refunds.applyOutcome(notification.resource as RefundOutcome);
+      const notice = WechatPayRefundNotice.safeParse(notification.resource);
+      if (!notice.success) throw new PaymentNotificationRejected("the refund does not have WeChat's shape");
+      await this.refunds.applyOutcome({ ...notice.data, status: notice.data.refund_status });
     }
     // Other event types are acknowledged and ignored.
   }
@@ -117,7 +111,7 @@ export class PaymentService implements OnModuleInit {
    * Applies a successful transaction exactly once: the payment row is locked, a second delivery
    * finds it SUCCESS and does nothing; the order reacts in the same transaction (`payment.succeeded`).
    */
-  async applyTransaction(transaction: Transaction): Promise<'APPLIED' | 'DUPLICATE'> {
+  async applyTransaction(transaction: WechatPayTransaction): Promise<'APPLIED' | 'DUPLICATE'> {
     const pay = this.config.wechat.pay;
     if (transaction.mchid !== pay?.mchid) throw new PaymentNotificationRejected('mchid does not match');
     if (transaction.appid !== this.config.wechat.appid) throw new PaymentNotificationRejected('appid does not match');
@@ -156,7 +150,7 @@ export class PaymentService implements OnModuleInit {
     const payment = await this.prisma.client.payment.findUnique({ where: { id: paymentId } });
     if (!payment || payment.status === 'SUCCESS') return;
     const transaction = await this.wechatPay.queryByOutTradeNo(payment.outTradeNo);
-    if (transaction?.trade_state === 'SUCCESS') await this.applyTransaction(transaction as Transaction);
+    if (transaction?.trade_state === 'SUCCESS') await this.applyTransaction(transaction);
   }
 
   /**
@@ -172,7 +166,7 @@ export class PaymentService implements OnModuleInit {
       if (outcome === 'ALREADY_PAID') {
         const transaction = await this.wechatPay.queryByOutTradeNo(payment.outTradeNo);
         if (transaction?.trade_state === 'SUCCESS') {
-          await this.applyTransaction(transaction as Transaction);
+          await this.applyTransaction(transaction);
           return 'PAID';
         }
       }

@@ -7,6 +7,7 @@ import { DomainEvents, type Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { JobQueue } from '../infra/queue/job-queue';
 import { WechatPayClient } from '../wechat/pay/wechatpay.client';
+import type { WechatPayRefund } from '../wechat/pay/wechatpay.types';
 import { PaymentNotificationRejected } from './payment.errors';
 
 const REASON_TEXT: Record<RefundReason, string> = {
@@ -17,14 +18,9 @@ const REASON_TEXT: Record<RefundReason, string> = {
 };
 
 /** The decrypted REFUND.* notification (or query) we act on. */
-export interface RefundOutcome {
-  out_refund_no: string;
+export type RefundOutcome = Pick<WechatPayRefund, 'out_refund_no' | 'status' | 'success_time' | 'amount'> & {
   refund_id?: string;
-  refund_status?: string;
-  status?: string;
-  success_time?: string;
-  amount?: { refund?: number };
-}
+};
 
 /**
  * WeChat Pay refunds. A refund is a row first (created in the caller's transaction, with our
@@ -120,7 +116,7 @@ export class RefundService implements OnModuleInit {
 
   async reconcile(outRefundNo: string): Promise<void> {
     const found = await this.wechatPay.queryRefund(outRefundNo);
-    if (found) await this.applyOutcome(found as RefundOutcome);
+    if (found) await this.applyOutcome(found);
   }
 
   /**
@@ -129,14 +125,14 @@ export class RefundService implements OnModuleInit {
    * ABNORMAL is recorded and waits (it is not final).
    */
   async applyOutcome(outcome: RefundOutcome): Promise<void> {
-    const status = outcome.refund_status ?? outcome.status;
+    const { status } = outcome;
     await this.prisma.transaction(async (tx, afterCommit) => {
       const [row] = await tx.$queryRaw<
         Array<{ id: number }>
       >`SELECT id FROM refund WHERE out_refund_no = ${outcome.out_refund_no} FOR UPDATE`;
       if (!row) throw new PaymentNotificationRejected('unknown out_refund_no');
       const refund = await tx.refund.findUniqueOrThrow({ where: { id: row.id } });
-      if (outcome.amount?.refund !== undefined && outcome.amount.refund !== refund.amount) {
+      if (outcome.amount.refund !== refund.amount) {
         throw new PaymentNotificationRejected('refund amount does not match');
       }
       if (refund.status === 'SUCCESS' || refund.status === 'CLOSED') return; // applied already

@@ -2,6 +2,10 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { http } from './http';
 import type { Stack } from './stack';
 
+/** The user id in one of our bearer tokens. */
+const userIdOf = (token: string): number =>
+  Number(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub);
+
 /** Domain-speaking helpers for order tests: a buyer with an address, a SKU with a known stock. */
 export function shop(stack: Stack) {
   const base = stack.baseUrl;
@@ -27,7 +31,7 @@ export function shop(stack: Stack) {
     },
 
     async addressFor(token: string, province = '浙江省'): Promise<string> {
-      const userId = Number(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub);
+      const userId = userIdOf(token);
       const row = await db().address.create({
         data: {
           userId,
@@ -55,7 +59,7 @@ export function shop(stack: Stack) {
     async pay(token: string, orderId: string, knobs: Record<string, unknown> = {}) {
       const params = await http(base, 'POST', `/api/v1/orders/${orderId}/pay`, { token });
       if (params.status !== 200) throw new Error(`pay ${params.status} ${JSON.stringify(params.body)}`);
-      const userId = Number(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub);
+      const userId = userIdOf(token);
       const { openid } = await db().user.findUniqueOrThrow({ where: { id: userId } });
       const paid = await http(stack.sandboxUrl, 'POST', '/sandbox/pay', { body: { ...params.body, openid, ...knobs } });
       return { params: params.body, paid };

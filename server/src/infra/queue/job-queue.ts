@@ -20,6 +20,9 @@ export type JobHandler<K extends JobName> = (payload: JobMap[K], job: Job) => Pr
 /** A periodic task that re-derives from the database what jobs would have done (nothing is lost with Redis). */
 export type SweepTask = { name: string; run: () => Promise<void> };
 
+/** BullMQ job ids may not contain `:` (nor be all digits): `order.close-unpaid` + 12 → `order-close-unpaid-12`. */
+const jobIdOf = (name: JobName, key: string | number) => `${name}-${key}`.replace(/[.:]/g, '-');
+
 /** Retry preset: WeChat calls and the like back off exponentially. */
 const ATTEMPTS = 8;
 
@@ -67,9 +70,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     payload: JobMap[K],
     options: { key: string | number; delayMs?: number },
   ): Promise<void> {
-    const jobId = `${name}-${options.key}`.replace(/[.:]/g, '-');
     await this.queue.add(name, payload, {
-      jobId,
+      jobId: jobIdOf(name, options.key),
       delay: Math.max(0, options.delayMs ?? 0),
       attempts: ATTEMPTS,
       backoff: { type: 'exponential', delay: 1_000 },
@@ -79,7 +81,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async remove(name: JobName, key: string | number): Promise<void> {
-    await this.queue.remove(`${name}-${key}`.replace(/[.:]/g, '-'));
+    await this.queue.remove(jobIdOf(name, key));
   }
 
   /** Runs every sweeper once, now (tests and start-up). */
