@@ -9,6 +9,7 @@ import { LoadMore } from '../../../components/load-more';
 import { usePaged } from '../../../hooks/use-paged';
 import { AFTERSALE_STATUS_TEXT, formatTime } from '../../../utils/order-status';
 import { AdminGate } from '../components/admin-gate';
+import { AdminTabs } from '../components/admin-tabs';
 
 type Tab = AftersaleStatus | 'ALL';
 const TABS: { key: Tab; label: string }[] = [
@@ -114,17 +115,7 @@ export default function AdminAftersalesPage() {
   useReachBottom(loadMore);
   return (
     <AdminGate>
-      <View className="admin-tabs">
-        {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`admin-tab ${tab === t.key ? 'admin-tab--active' : ''}`}
-            onClick={() => setTab(t.key)}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <AdminTabs tabs={TABS} active={tab} onChange={setTab} />
       {status === 'done' && items.length === 0 ? <Empty text="暂无售后" /> : null}
       {items.map((item) => (
         <AftersaleCard key={item.id} item={item} onChanged={() => setGeneration((g) => g + 1)} />

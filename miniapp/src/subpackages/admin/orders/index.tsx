@@ -9,6 +9,7 @@ import { LoadMore } from '../../../components/load-more';
 import { usePaged } from '../../../hooks/use-paged';
 import { formatTime, ORDER_STATUS_TEXT, specsText } from '../../../utils/order-status';
 import { AdminGate } from '../components/admin-gate';
+import { AdminTabs } from '../components/admin-tabs';
 
 type Tab = OrderStatus | 'ALL';
 const TABS: { key: Tab; label: string }[] = [
@@ -88,18 +89,7 @@ export default function AdminOrdersPage() {
 
   return (
     <AdminGate>
-      <View className="admin-tabs">
-        {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`admin-tab ${tab === t.key ? 'admin-tab--active' : ''}`}
-            data-tab={t.key}
-            onClick={() => setTab(t.key)}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <AdminTabs tabs={TABS} active={tab} onChange={setTab} />
       {status === 'done' && items.length === 0 ? <Empty text="暂无订单" /> : null}
       {items.map((o) => (
         <View key={o.id} className="admin-card admin-order" data-id={o.id} data-order-no={o.orderNo}>
