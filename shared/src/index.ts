@@ -14,3 +14,4 @@ export * from './review';
 export * from './admin-catalog';
 export * from './logistics';
 export * from './admin-order';
+export * from './distribution';
