@@ -5,6 +5,7 @@ import { generateSandboxPayMaterial } from './pay/pay-keys';
 import { registerSandboxPay, type SandboxPay, type SandboxPayOptions } from './pay/sandbox-pay';
 import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity';
 import { registerSandboxShipping } from './sandbox-shipping';
+import { registerSandboxWxacode } from './sandbox-wxacode';
 
 /**
  * A local WeChat for development and tests: it speaks WeChat's own HTTP contracts (same paths,
@@ -21,6 +22,11 @@ export interface WechatSandboxOptions {
   /** The shop's clock; `POST /sandbox/clock` moves it. */
   clock?: { now(): Date; set(at: Date | null): Promise<void> };
   env?: string;
+  /**
+   * Published mini-program pages for getwxacodeunlimit's check_path (the first is the home page);
+   * default: any `pages/…` or `subpackages/…` path.
+   */
+  pages?: string[];
   /** The WeChat Pay side: key material (generated when absent), verify mode, retry time scale… */
   pay?: SandboxPayOptions;
 }
@@ -166,6 +172,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
   });
 
   registerSandboxShipping(app, { now, pay, tokens: () => tokens });
+  const wxacodes = registerSandboxWxacode(app, { now, tokens: () => tokens, takeFault, pages: options.pages });
 
   // --- Control routes: the test acting as the phone and as WeChat -------------------------------
   app.post<{ Body: { name?: unknown } | undefined }>('/sandbox/users', async (request, reply) => {
@@ -203,6 +210,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     } else {
       return sendBad(reply, 'now must be an ISO-8601 time or null');
     }
+    // 商家转账 bills left unconfirmed for 24 h by the new time close now (FAIL, OVERDUE_CLOSE).
+    pay.expireOverdueTransfers();
     return { now: options.clock.now().toISOString() };
   });
 
@@ -214,6 +223,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     faults.length = 0;
     tokens = [];
     pay.reset();
+    wxacodes.reset();
     return { ok: true };
   });
 

@@ -23,3 +23,24 @@ const LOGIN_MESSAGES: Record<number, string> = {
   40163: 'The login code was already used',
   40226: 'WeChat blocked this account as high risk',
 };
+
+/** getwxacodeunlimit refused the scene (errcode 40169): too long, empty, or a character WeChat forbids. */
+export class InvalidShareScene extends DomainError {
+  readonly code = 'INVALID_SHARE_SCENE';
+  readonly status = 400;
+  constructor() {
+    super("A share code's scene is 1-32 characters of 0-9 A-Z a-z and !#$&'()*+,/:;=?@-._~", { errcode: 40169 });
+  }
+}
+
+/**
+ * getwxacodeunlimit does not know the page (errcode 41030): it does not exist or is not in the
+ * published version (before release, use checkPath false with envVersion trial/develop).
+ */
+export class WechatPageNotFound extends DomainError {
+  readonly code = 'WECHAT_PAGE_NOT_FOUND';
+  readonly status = 400;
+  constructor(page: string) {
+    super(`The mini-program page ${page} does not exist or is not published`, { errcode: 41030, page });
+  }
+}

@@ -29,7 +29,7 @@ export interface PayControlContext extends SandboxPayContext {
   applySettings(): void;
 }
 
-const QueueKnobs = {
+export const QueueKnobs = {
   duplicates: z.number().int().min(1).max(200).optional(),
   hold: z.boolean().optional(),
   delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -59,7 +59,13 @@ const PayOptionsBody = z
   })
   .strict();
 
-const ReleaseBody = z.object({ out_trade_no: z.string().optional(), out_refund_no: z.string().optional() }).strict();
+const ReleaseBody = z
+  .object({
+    out_trade_no: z.string().optional(),
+    out_refund_no: z.string().optional(),
+    out_bill_no: z.string().optional(),
+  })
+  .strict();
 
 const FaultBody = z
   .object({
@@ -89,11 +95,11 @@ const NotifyBody = z
   })
   .strict();
 
-function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+export function sendError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
+export function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -191,7 +197,13 @@ export function registerPayControlRoutes(app: FastifyInstance, ctx: PayControlCo
   app.post('/sandbox/notifications/release', async (request, reply) => {
     const body = parse(ReleaseBody, request.body, reply);
     if (!body) return reply;
-    return { released: ctx.notifier.release({ outTradeNo: body.out_trade_no, outRefundNo: body.out_refund_no }) };
+    return {
+      released: ctx.notifier.release({
+        outTradeNo: body.out_trade_no,
+        outRefundNo: body.out_refund_no,
+        outBillNo: body.out_bill_no,
+      }),
+    };
   });
 
   app.get('/sandbox/notifications/held', async () => ({ items: ctx.notifier.heldEvents() }));
@@ -200,6 +212,7 @@ export function registerPayControlRoutes(app: FastifyInstance, ctx: PayControlCo
     items: ctx.notifier.deliveries({
       outTradeNo: request.query.out_trade_no,
       outRefundNo: request.query.out_refund_no,
+      outBillNo: request.query.out_bill_no,
       eventType: request.query.event_type,
     }),
   }));
@@ -237,7 +250,13 @@ export function registerPayControlRoutes(app: FastifyInstance, ctx: PayControlCo
         'SANDBOX_BAD_REQUEST',
         'this sandbox has no platform certificate (verifyMode pubkey)',
       );
-    const originalType = body.original_type ?? (body.event_type.startsWith('REFUND.') ? 'refund' : 'transaction');
+    const originalType =
+      body.original_type ??
+      (body.event_type.startsWith('REFUND.')
+        ? 'refund'
+        : body.event_type.startsWith('MCHTRANSFER.')
+          ? 'mch_payment'
+          : 'transaction');
     const plaintext = typeof body.plaintext === 'string' ? body.plaintext : JSON.stringify(body.plaintext);
     const resource = encryptResource(
       plaintext,
@@ -294,6 +313,7 @@ export function registerPayControlRoutes(app: FastifyInstance, ctx: PayControlCo
       eventType: body.event_type,
       outTradeNo: typeof fields.out_trade_no === 'string' ? fields.out_trade_no : undefined,
       outRefundNo: typeof fields.out_refund_no === 'string' ? fields.out_refund_no : undefined,
+      outBillNo: typeof fields.out_bill_no === 'string' ? fields.out_bill_no : undefined,
     });
     return { status: record.merchant_status, body: record.merchant_body, delivery: record.status };
   });

@@ -24,12 +24,14 @@ export const RETRY_SCHEDULE_SECONDS = [
 export interface PayEvent {
   url: string;
   eventType: string;
-  /** `transaction` | `refund`: the resource's original_type and AAD. */
+  /** `transaction` | `refund` | `mch_payment`: the resource's original_type and AAD. */
   originalType: string;
   summary: string;
   plaintext: string;
   outTradeNo?: string;
   outRefundNo?: string;
+  /** 商家转账 bills (MCHTRANSFER.BILL.FINISHED). */
+  outBillNo?: string;
 }
 
 export interface QueueOptions {
@@ -46,6 +48,7 @@ export interface DeliveryRecord {
   event_type: string;
   out_trade_no?: string;
   out_refund_no?: string;
+  out_bill_no?: string;
   /** 1 for the first try of a copy, then 2, 3… */
   attempt: number;
   /** Which concurrent copy (duplicates), from 1. */
@@ -120,30 +123,44 @@ export class PayNotifier {
   }
 
   /** Sends held events matching the filter (all when empty); returns how many were released. */
-  release(filter: { outTradeNo?: string; outRefundNo?: string }): number {
+  release(filter: { outTradeNo?: string; outRefundNo?: string; outBillNo?: string }): number {
     const matches = (held: Held) =>
       (!filter.outTradeNo || held.event.outTradeNo === filter.outTradeNo) &&
-      (!filter.outRefundNo || held.event.outRefundNo === filter.outRefundNo);
+      (!filter.outRefundNo || held.event.outRefundNo === filter.outRefundNo) &&
+      (!filter.outBillNo || held.event.outBillNo === filter.outBillNo);
     const released = this.held.filter(matches);
     this.held = this.held.filter((held) => !matches(held));
     for (const held of released) this.fanOut(held.event, held.id, held.body, held.duplicates);
     return released.length;
   }
 
-  heldEvents(): Array<{ id: string; event_type: string; out_trade_no?: string; out_refund_no?: string }> {
+  heldEvents(): Array<{
+    id: string;
+    event_type: string;
+    out_trade_no?: string;
+    out_refund_no?: string;
+    out_bill_no?: string;
+  }> {
     return this.held.map((held) => ({
       id: held.id,
       event_type: held.event.eventType,
       out_trade_no: held.event.outTradeNo,
       out_refund_no: held.event.outRefundNo,
+      out_bill_no: held.event.outBillNo,
     }));
   }
 
-  deliveries(filter: { outTradeNo?: string; outRefundNo?: string; eventType?: string }): DeliveryRecord[] {
+  deliveries(filter: {
+    outTradeNo?: string;
+    outRefundNo?: string;
+    outBillNo?: string;
+    eventType?: string;
+  }): DeliveryRecord[] {
     return this.records.filter(
       (record) =>
         (!filter.outTradeNo || record.out_trade_no === filter.outTradeNo) &&
         (!filter.outRefundNo || record.out_refund_no === filter.outRefundNo) &&
+        (!filter.outBillNo || record.out_bill_no === filter.outBillNo) &&
         (!filter.eventType || record.event_type === filter.eventType),
     );
   }
@@ -153,7 +170,7 @@ export class PayNotifier {
     url: string,
     body: string,
     headers: Record<string, string>,
-    meta: { id: string; eventType: string; outTradeNo?: string; outRefundNo?: string },
+    meta: { id: string; eventType: string; outTradeNo?: string; outRefundNo?: string; outBillNo?: string },
   ): Promise<DeliveryRecord> {
     return this.post(url, body, headers, { ...meta, attempt: 1, copy: 1, injected: true });
   }
@@ -227,6 +244,7 @@ export class PayNotifier {
       eventType: event.eventType,
       outTradeNo: event.outTradeNo,
       outRefundNo: event.outRefundNo,
+      outBillNo: event.outBillNo,
       attempt,
       copy,
       injected: false,
@@ -259,6 +277,7 @@ export class PayNotifier {
       eventType: string;
       outTradeNo?: string;
       outRefundNo?: string;
+      outBillNo?: string;
       attempt: number;
       copy: number;
       injected: boolean;
@@ -290,6 +309,7 @@ export class PayNotifier {
       event_type: meta.eventType,
       out_trade_no: meta.outTradeNo,
       out_refund_no: meta.outRefundNo,
+      out_bill_no: meta.outBillNo,
       attempt: meta.attempt,
       copy: meta.copy,
       status,

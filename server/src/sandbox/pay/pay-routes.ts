@@ -25,15 +25,18 @@ export interface SandboxPayContext {
   knownOpenid(openid: string): boolean;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   payload?: unknown;
 }
 
-type PayRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>;
+export type PayRequest = FastifyRequest<{
+  Params: Record<string, string>;
+  Querystring: Record<string, string | undefined>;
+}>;
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
-const notifyUrl = z
+export const notifyUrl = z
   .string()
   .max(255)
   .refine((value) => isLoopbackUrl(value) && !value.includes('?'), {
@@ -83,7 +86,7 @@ const RefundBody = z
     path: ['out_trade_no'],
   });
 
-function validate<T>(schema: z.ZodType<T>, body: unknown): Outcome<T> {
+export function validate<T>(schema: z.ZodType<T>, body: unknown): Outcome<T> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: parsed.data };
   const issue = parsed.error.issues[0];
@@ -101,48 +104,60 @@ function mchidOf(request: PayRequest, mchid: string): PayError | undefined {
   return undefined;
 }
 
-/** `/v3/**` endpoints of WECHAT.md §E.5 (transfers and certificates come later). */
+export type PayRouteHandler = (request: PayRequest, body: unknown) => Outcome<Answer>;
+
+/**
+ * One merchant-authenticated `/v3/**` route: injected faults first, then §E.3 authentication,
+ * the JSON body (PARAM_ERROR when not JSON), the handler, and a signed answer (§E.4). Faults with
+ * `delayMs`/`dropConnection` act after the handler ran (the "timeout after create" case).
+ */
+export function registerPayRoute(
+  app: FastifyInstance,
+  ctx: SandboxPayContext,
+  method: 'GET' | 'POST',
+  url: string,
+  handle: PayRouteHandler,
+): void {
+  app.route<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>({
+    method,
+    url,
+    handler: async (request, reply) => {
+      const fault = takePayFault(ctx.faults, request);
+      if (fault?.respond) return sendPayError(request, reply, ctx.signing, fault.respond);
+      const denied = authenticate(request, ctx.signing);
+      if (denied) return sendPayError(request, reply, ctx.signing, denied);
+      let body: unknown;
+      const raw = rawBodyOf(request);
+      if (method === 'POST' && raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendPayError(request, reply, ctx.signing, {
+            status: 400,
+            code: 'PARAM_ERROR',
+            message: '请求体不是合法的 JSON',
+          });
+        }
+      }
+      const outcome = handle(request, body);
+      if ('error' in outcome) return sendPayError(request, reply, ctx.signing, outcome.error);
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.dropConnection) {
+        reply.hijack();
+        request.raw.socket.destroy();
+        return reply;
+      }
+      return sendSigned(request, reply, ctx.signing, outcome.ok.status, outcome.ok.payload, {
+        corruptSignature: fault?.corruptSignature,
+      });
+    },
+  });
+}
+
+/** `/v3/**` endpoints of WECHAT.md §E.5 for payments and refunds (transfers: pay-transfers.ts). */
 export function registerPayRoutes(app: FastifyInstance, ctx: SandboxPayContext): void {
-  const route = (
-    method: 'GET' | 'POST',
-    url: string,
-    handle: (request: PayRequest, body: unknown) => Outcome<Answer>,
-  ) => {
-    app.route<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>({
-      method,
-      url,
-      handler: async (request, reply) => {
-        const fault = takePayFault(ctx.faults, request);
-        if (fault?.respond) return sendPayError(request, reply, ctx.signing, fault.respond);
-        const denied = authenticate(request, ctx.signing);
-        if (denied) return sendPayError(request, reply, ctx.signing, denied);
-        let body: unknown;
-        const raw = rawBodyOf(request);
-        if (method === 'POST' && raw) {
-          try {
-            body = JSON.parse(raw);
-          } catch {
-            return sendPayError(request, reply, ctx.signing, {
-              status: 400,
-              code: 'PARAM_ERROR',
-              message: '请求体不是合法的 JSON',
-            });
-          }
-        }
-        const outcome = handle(request, body);
-        if ('error' in outcome) return sendPayError(request, reply, ctx.signing, outcome.error);
-        if (fault?.delayMs) await sleep(fault.delayMs);
-        if (fault?.dropConnection) {
-          reply.hijack();
-          request.raw.socket.destroy();
-          return reply;
-        }
-        return sendSigned(request, reply, ctx.signing, outcome.ok.status, outcome.ok.payload, {
-          corruptSignature: fault?.corruptSignature,
-        });
-      },
-    });
-  };
+  const route = (method: 'GET' | 'POST', url: string, handle: PayRouteHandler) =>
+    registerPayRoute(app, ctx, method, url, handle);
 
   route('POST', '/v3/pay/transactions/jsapi', (_request, body) => {
     const valid = validate(JsapiBody, body);

@@ -7,6 +7,8 @@ import { PayNotifier, type Signer } from './pay-notifier';
 import { registerPayRoutes } from './pay-routes';
 import { PayStore } from './pay-store';
 import { installRawJsonParser, type PayFault, type PaySigning } from './pay-transport';
+import { registerTransferRoutes } from './pay-transfers';
+import { TransferStore } from './transfer-store';
 
 /** Options of the sandbox's WeChat Pay side (WECHAT.md §E.1). */
 export interface SandboxPayOptions {
@@ -26,11 +28,19 @@ export interface SandboxPayOptions {
   autoCompleteRefunds?: boolean;
   /** Added to every WeChat timestamp (clock skew between WeChat and the shop). */
   clockOffsetSec?: number;
+  /** The merchant's fake 运营账户 balance in fen (商家转账 answers NOT_ENOUGH beyond it); 10^10. */
+  fakeMerchantBalance?: number;
+  /** 商家转账 scenes granted to the merchant (default '1000' 现金营销 and '1005' 佣金报酬). */
+  transferScenes?: string[];
+  /** A transfer cancel answers CANCELING; the bill is CANCELLED this much later (100 ms). */
+  transferCancelDelayMs?: number;
 }
 
 export interface SandboxPay {
   credentials: WechatPayCredentials;
   material: SandboxPayMaterial;
+  /** Closes 商家转账 bills left unconfirmed for 24 h by WeChat's clock (after the clock moved). */
+  expireOverdueTransfers(): number;
   reset(): void;
   close(): void;
 }
@@ -95,6 +105,14 @@ export function registerSandboxPay(
     autoCompleteRefunds: settings.autoCompleteRefunds,
     autoRefundMs: settings.autoRefundMs,
   });
+  const transfers = new TransferStore({
+    mchid: material.mchid,
+    now: wechatNow,
+    notifier,
+    initialBalance: options.fakeMerchantBalance ?? 10_000_000_000,
+    cancelDelayMs: options.transferCancelDelayMs ?? 100,
+  });
+  transfers.startSweeping(5_000);
   const faults: PayFault[] = [];
   const defaults = { ...settings };
   const applySettings = () => {
@@ -115,6 +133,7 @@ export function registerSandboxPay(
     knownOpenid: options.knownOpenid,
   };
   registerPayRoutes(app, context);
+  registerTransferRoutes(app, { ...context, transfers, scenes: options.transferScenes ?? ['1000', '1005'] });
   registerPayControlRoutes(app, {
     ...context,
     material,
@@ -125,8 +144,10 @@ export function registerSandboxPay(
   return {
     credentials: payCredentialsOf(material, verifyMode),
     material,
+    expireOverdueTransfers: () => transfers.expireOverdue(),
     reset() {
       store.reset();
+      transfers.reset();
       notifier.reset();
       faults.length = 0;
       Object.assign(settings, defaults);
@@ -134,6 +155,7 @@ export function registerSandboxPay(
     },
     close() {
       store.reset();
+      transfers.close();
       notifier.close();
     },
   };

@@ -1,7 +1,10 @@
 import {
+  constants,
   createCipheriv,
   createDecipheriv,
   createPublicKey,
+  privateDecrypt,
+  publicEncrypt,
   randomInt,
   sign,
   verify,
@@ -287,4 +290,34 @@ export function verifyPaySign(
   merchantCertificateOrPublicKeyPem: string | KeyObject,
 ): boolean {
   return verifyMessage(paySignMessage(input), input.paySign, merchantCertificateOrPublicKeyPem);
+}
+
+// --- Sensitive request fields (e.g. the transfer's user_name) -----------------------------------
+
+/**
+ * Encrypts a sensitive request field for WeChat Pay (WECHAT.md §A.1): RSA-OAEP with SHA-1 under
+ * the WeChat Pay public key (or platform certificate), base64. The request must carry
+ * `Wechatpay-Serial` naming that key. OAEP is randomised: the same name encrypts differently.
+ */
+export function encryptSensitiveField(plaintext: string, publicKeyOrCertificatePem: string | KeyObject): string {
+  const key =
+    typeof publicKeyOrCertificatePem === 'string'
+      ? createPublicKey(publicKeyOrCertificatePem)
+      : publicKeyOrCertificatePem;
+  return publicEncrypt(
+    { key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+    Buffer.from(plaintext, 'utf8'),
+  ).toString('base64');
+}
+
+/** The inverse (the sandbox decrypts with the private key named by Wechatpay-Serial); null when it fails. */
+export function decryptSensitiveField(ciphertextBase64: string, privateKeyPem: string | KeyObject): string | null {
+  try {
+    return privateDecrypt(
+      { key: privateKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+      Buffer.from(ciphertextBase64, 'base64'),
+    ).toString('utf8');
+  } catch {
+    return null;
+  }
 }

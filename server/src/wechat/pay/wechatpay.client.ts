@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig, WechatPayCredentials } from '../../infra/config/env.schema';
 import {
   decryptResource,
+  encryptSensitiveField,
   paySignFor,
   randomAlphanumeric,
   RESOURCE_ALGORITHM,
@@ -19,8 +20,11 @@ import {
   WechatPayNotificationEnvelope,
   WechatPayRefund,
   WechatPayTransaction,
+  WechatTransferBill,
   type RefundStatus,
   type RequestPayment,
+  type TransferBill,
+  type TransferSceneReportInfo,
   type WechatPayNotification,
 } from './wechatpay.types';
 
@@ -57,6 +61,42 @@ export interface CreateRefund {
 }
 
 export type CloseOutcome = 'CLOSED' | 'ALREADY_PAID' | 'ALREADY_CLOSED' | 'NOT_FOUND';
+
+/** 商家转账 scene for distributor commissions: 1005 佣金报酬 (WECHAT.md §B.4). */
+export const COMMISSION_TRANSFER_SCENE = '1005';
+
+/** Scene 1005's required 报备信息 when the caller gives none. */
+export const DEFAULT_COMMISSION_REPORT_INFOS: readonly TransferSceneReportInfo[] = [
+  { infoType: '岗位类型', infoContent: '分销员' },
+  { infoType: '报酬说明', infoContent: '佣金提现' },
+];
+
+const TRANSFER_BILLS = '/v3/fund-app/mch-transfer/transfer-bills';
+
+export interface CreateTransferBill {
+  /**
+   * Our bill number, 1–32 of `[0-9A-Za-z]`: WeChat's idempotency key. After any failure, query
+   * it and retry with the SAME number — a new number can pay twice.
+   */
+  outBillNo: string;
+  /** The payee's openid under the mini-program's appid. */
+  openid: string;
+  /** Fen. */
+  amount: number;
+  /** ≤32 characters, shown to the payee. */
+  remark: string;
+  notifyUrl: string;
+  /** 转账场景报备信息 for scene 1005 (default 岗位类型=分销员, 报酬说明=佣金提现). */
+  sceneReportInfos?: readonly TransferSceneReportInfo[];
+  /** The payee's real name, required by WeChat from 2,000 yuan; sent RSA-OAEP encrypted. */
+  userName?: string;
+}
+
+/** What `wx.requestMerchantTransfer` needs besides the bill's `package`. */
+export interface TransferConfirmParams {
+  mchId: string;
+  appId: string;
+}
 
 export type NotificationHeaders = Record<string, string | string[] | undefined>;
 
@@ -169,6 +209,68 @@ export class WechatPayClient {
   }
 
   /**
+   * 商家转账 `POST /v3/fund-app/mch-transfer/transfer-bills`, scene 1005 佣金报酬. The answer is
+   * usually WAIT_USER_CONFIRM with `packageInfo` for `wx.requestMerchantTransfer`; the outcome
+   * comes by MCHTRANSFER.BILL.FINISHED or {@link queryTransferBill}. The same outBillNo with the
+   * same arguments returns the same bill (its current state; a lost package is recovered this
+   * way); other arguments under it are refused (INVALID_REQUEST). Throws WechatPayError (verified
+   * 4xx/5xx: NOT_ENOUGH, PARAM_ERROR…), WechatPayUnavailable or WechatPayResponseForged;
+   * {@link classifyPayFailure} tells a refusal from a transient failure — either way query first.
+   */
+  async createTransferBill(input: CreateTransferBill): Promise<TransferBill> {
+    const { http, credentials } = this.connect();
+    const infos = input.sceneReportInfos ?? DEFAULT_COMMISSION_REPORT_INFOS;
+    const body = {
+      appid: this.config.wechat.appid,
+      out_bill_no: input.outBillNo,
+      transfer_scene_id: COMMISSION_TRANSFER_SCENE,
+      openid: input.openid,
+      user_name: input.userName === undefined ? undefined : this.encryptForWechat(input.userName, credentials),
+      transfer_amount: input.amount,
+      transfer_remark: input.remark,
+      notify_url: input.notifyUrl,
+      transfer_scene_report_infos: infos.map((info) => ({
+        info_type: info.infoType,
+        info_content: info.infoContent,
+      })),
+    };
+    const result = await http.request('POST', TRANSFER_BILLS, body);
+    return transferBillOf(this.shape(WechatTransferBill, result.data, `POST ${TRANSFER_BILLS}`));
+  }
+
+  /** 商户单号查询转账单 `GET …/transfer-bills/out-bill-no/{no}`; null when WeChat has no such bill. */
+  async queryTransferBill(outBillNo: string): Promise<TransferBill | null> {
+    const { http } = this.connect();
+    try {
+      const result = await http.request('GET', `${TRANSFER_BILLS}/out-bill-no/${encodeURIComponent(outBillNo)}`);
+      return transferBillOf(this.shape(WechatTransferBill, result.data, `GET ${TRANSFER_BILLS}/out-bill-no`));
+    } catch (error) {
+      if (error instanceof WechatPayError && error.httpStatus === 404) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * 撤销转账 `POST …/out-bill-no/{no}/cancel` (body-less, signed with the empty body line). Only
+   * bills the payee has not confirmed can be cancelled; the answer is usually CANCELING (accepted,
+   * not done) — CANCELLED arrives by notification or query. A final bill → WechatPayError
+   * (INVALID_REQUEST), an unknown one → WechatPayError 404.
+   */
+  async cancelTransferBill(outBillNo: string): Promise<TransferBill> {
+    const { http } = this.connect();
+    const path = `${TRANSFER_BILLS}/out-bill-no/${encodeURIComponent(outBillNo)}/cancel`;
+    const result = await http.request('POST', path);
+    return transferBillOf(this.shape(WechatTransferBill, result.data, `POST ${TRANSFER_BILLS}/…/cancel`));
+  }
+
+  /** `mchId` and `appId` for `wx.requestMerchantTransfer({ mchId, appId, package })`. */
+  transferConfirmParams(): TransferConfirmParams {
+    const credentials = this.config.wechat.pay;
+    if (!credentials) throw new WechatPayUnavailable('WeChat Pay', 'NOT_CONFIGURED');
+    return { mchId: credentials.mchid, appId: this.config.wechat.appid };
+  }
+
+  /**
    * Verifies and decrypts a notification POSTed to notify_url (WECHAT.md §A.4 steps 1–3 minus the
    * business checks): required headers, no SIGNTEST probe, |now − timestamp| ≤ 300 s against the
    * shop clock, a known Wechatpay-Serial, a valid signature over the RAW body, then the envelope,
@@ -257,6 +359,13 @@ export class WechatPayClient {
     return parsed.data;
   }
 
+  /** RSA-OAEP under the key we name in Wechatpay-Serial (every request sends the preferred one). */
+  private encryptForWechat(plaintext: string, credentials: WechatPayCredentials): string {
+    const key = credentials.platformPublicKeys[credentials.preferredPlatformSerial];
+    if (!key) throw new WechatPayUnavailable('WeChat Pay public key', 'NOT_CONFIGURED');
+    return encryptSensitiveField(plaintext, key);
+  }
+
   private now(): Date {
     return this.clock?.now() ?? new Date();
   }
@@ -275,6 +384,20 @@ export class WechatPayClient {
     }
     return this.engine;
   }
+}
+
+function transferBillOf(bill: WechatTransferBill): TransferBill {
+  return {
+    outBillNo: bill.out_bill_no,
+    transferBillNo: bill.transfer_bill_no,
+    state: bill.state,
+    packageInfo: bill.package_info,
+    failReason: bill.fail_reason,
+    amount: bill.transfer_amount,
+    openid: bill.openid,
+    createTime: bill.create_time,
+    updateTime: bill.update_time,
+  };
 }
 
 function headerValue(headers: NotificationHeaders, name: string): string | undefined {

@@ -20,6 +20,14 @@ export class WechatPayError extends Error {
   get retryable(): boolean {
     return this.httpStatus >= 500 || this.httpStatus === 429;
   }
+
+  /**
+   * A 4xx business refusal of this very request (PARAM_ERROR, INVALID_REQUEST, NOT_ENOUGH,
+   * NO_AUTH, SIGN_ERROR, NOT_FOUND…): sending it again unchanged will not succeed.
+   */
+  get definitive(): boolean {
+    return !this.retryable;
+  }
 }
 
 /** WeChat Pay could not be reached, timed out, or answered something unusable; retry later. */
@@ -73,4 +81,23 @@ export class NotificationRejected extends Error {
     super(message);
     this.name = 'NotificationRejected';
   }
+}
+
+export type PayFailureKind = 'REFUSED' | 'TRANSIENT';
+
+/**
+ * What a failed WeChat Pay call means for a caller that must never pay twice (商家转账,
+ * WECHAT.md §B.1 "never retry with a new out_bill_no"):
+ * - `REFUSED`: WeChat answered this request with a verified 4xx ({@link WechatPayError.definitive}).
+ *   The request did not take effect — but a refusal like INVALID_REQUEST 单号已存在但信息不一致
+ *   means a bill with this number already exists, so query before concluding anything.
+ * - `TRANSIENT`: 5xx, 429, timeout, network, an unsigned or forged answer, or not configured: the
+ *   request may or may not have taken effect. Query the bill; if WeChat has none, retry with the
+ *   SAME number (never a new one).
+ * `undefined` for errors that are not WeChat Pay failures.
+ */
+export function classifyPayFailure(error: unknown): PayFailureKind | undefined {
+  if (error instanceof WechatPayError) return error.definitive ? 'REFUSED' : 'TRANSIENT';
+  if (error instanceof WechatPayUnavailable || error instanceof WechatPayResponseForged) return 'TRANSIENT';
+  return undefined;
 }

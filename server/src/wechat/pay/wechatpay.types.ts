@@ -77,6 +77,90 @@ export const WechatPayRefundNotice = z
   .passthrough();
 export type WechatPayRefundNotice = z.infer<typeof WechatPayRefundNotice>;
 
+// --- 商家转账 (transfer-bills, WECHAT.md §B.1) ------------------------------------------------
+
+/** ACCEPTED → PROCESSING → WAIT_USER_CONFIRM → TRANSFERING → SUCCESS; or FAIL; or CANCELING → CANCELLED. */
+export const TRANSFER_BILL_STATES = [
+  'ACCEPTED',
+  'PROCESSING',
+  'WAIT_USER_CONFIRM',
+  'TRANSFERING',
+  'SUCCESS',
+  'FAIL',
+  'CANCELING',
+  'CANCELLED',
+] as const;
+export type TransferBillState = (typeof TRANSFER_BILL_STATES)[number];
+
+/** Final states: the bill will not change any more (MCHTRANSFER.BILL.FINISHED is sent for them). */
+export const FINAL_TRANSFER_BILL_STATES: readonly TransferBillState[] = ['SUCCESS', 'FAIL', 'CANCELLED'];
+
+/**
+ * A transfer bill as WeChat answers it: the 发起转账 answer (`out_bill_no, transfer_bill_no,
+ * create_time, state, package_info?, fail_reason?`), the query answer (plus `mch_id, appid,
+ * transfer_amount, transfer_remark, openid, update_time`) and the cancel answer
+ * (`out_bill_no, transfer_bill_no, state, update_time`).
+ */
+export const WechatTransferBill = z
+  .object({
+    out_bill_no: z.string(),
+    transfer_bill_no: z.string(),
+    state: z.enum(TRANSFER_BILL_STATES),
+    create_time: z.string().optional(),
+    update_time: z.string().optional(),
+    package_info: z.string().optional(),
+    fail_reason: z.string().optional(),
+    mch_id: z.string().optional(),
+    appid: z.string().optional(),
+    transfer_amount: fen.optional(),
+    transfer_remark: z.string().optional(),
+    openid: z.string().optional(),
+  })
+  .passthrough();
+export type WechatTransferBill = z.infer<typeof WechatTransferBill>;
+
+/**
+ * The plaintext of MCHTRANSFER.BILL.FINISHED (resource `original_type` = `mch_payment`), sent when
+ * a bill reaches SUCCESS, FAIL or CANCELLED. The caller still checks mch_id, out_bill_no, openid
+ * and transfer_amount against its withdrawal.
+ */
+export const WechatTransferBillNotice = z
+  .object({
+    out_bill_no: z.string(),
+    transfer_bill_no: z.string(),
+    state: z.enum(TRANSFER_BILL_STATES),
+    mch_id: z.string(),
+    transfer_amount: fen,
+    openid: z.string(),
+    fail_reason: z.string().optional(),
+    create_time: z.string().optional(),
+    update_time: z.string().optional(),
+  })
+  .passthrough();
+export type WechatTransferBillNotice = z.infer<typeof WechatTransferBillNotice>;
+
+/** A transfer bill as the shop uses it (from {@link WechatTransferBill}). */
+export interface TransferBill {
+  outBillNo: string;
+  transferBillNo: string;
+  state: TransferBillState;
+  /** `wx.requestMerchantTransfer`'s `package`, while the bill is WAIT_USER_CONFIRM (create answers only). */
+  packageInfo?: string;
+  /** Why a FAIL/CANCELLED bill ended, e.g. OVERDUE_CLOSE (24 h unconfirmed), MCH_CANCEL. */
+  failReason?: string;
+  /** Fen (query answers). */
+  amount?: number;
+  openid?: string;
+  createTime?: string;
+  updateTime?: string;
+}
+
+/** 转账场景报备信息: the labels scene 1005 佣金报酬 requires are 岗位类型 and 报酬说明. */
+export interface TransferSceneReportInfo {
+  infoType: string;
+  infoContent: string;
+}
+
 /** The notification envelope WeChat POSTs to notify_url (before decryption). */
 export const WechatPayNotificationEnvelope = z.object({
   id: z.string().min(1),
@@ -101,7 +185,10 @@ export interface WechatPayNotification {
   originalType: string;
   createTime?: string;
   summary?: string;
-  /** The decrypted resource JSON: parse it with WechatPayTransaction or WechatPayRefundNotice. */
+  /**
+   * The decrypted resource JSON: parse it with WechatPayTransaction (`transaction`),
+   * WechatPayRefundNotice (`refund`) or WechatTransferBillNotice (`mch_payment`).
+   */
   resource: unknown;
 }
 
