@@ -89,7 +89,7 @@ export const ERROR_CODES = [
   'WITHDRAWAL_NOT_FOUND',
   'WITHDRAWAL_STATE_CONFLICT',
   'INVALID_SHARE_SCENE',
-  'SHARE_PAGE_NOT_FOUND',
+  'WECHAT_PAGE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

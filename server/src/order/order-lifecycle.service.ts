@@ -9,6 +9,7 @@ import { JobQueue } from '../infra/queue/job-queue';
 import { RefundService } from '../payment/refund.service';
 import { NOT_YET_SHIPPED, sourcesOf } from './order-state';
 import { OrderRepository, type OrderActor } from './order.repository';
+import { lineFact } from './order.view';
 
 /**
  * What happens to an order over time and in answer to WeChat: payment applied (or refunded when
@@ -82,6 +83,7 @@ export class OrderLifecycle implements OnModuleInit {
     }
     const order = await this.orders.findDetail(orderId, tx);
     for (const line of order?.lines ?? []) await this.inventory.recordSales(tx, line.productId, line.quantity);
+    if (order) await this.events.publish(tx, 'order.paid', { orderId, userId: order.userId, paidAt });
     const next = order?.kind === 'GROUP_BUY' ? 'GROUPING' : 'TO_SHIP';
     await this.orders.transition(tx, orderId, ['PAID'], next, {
       actor: 'SYSTEM',
@@ -254,6 +256,15 @@ export class OrderLifecycle implements OnModuleInit {
     const goodsPaid = order.lines.reduce((sum, l) => sum + l.paidAmount, 0);
     const goodsRefunded = order.lines.reduce((sum, l) => sum + l.refundedAmount, 0);
     const everythingRefunded = order.refundedAmount >= order.payable || (goodsPaid > 0 && goodsRefunded >= goodsPaid);
+    // In-transaction listeners only (commission reversal); nothing to run after commit.
+    await this.events.publish(tx, 'order.refunded', {
+      orderId: order.id,
+      userId: order.userId,
+      lineId: refund.line?.id ?? null,
+      amount: refund.amount,
+      everythingRefunded,
+      lines: order.lines.map((line) => ({ ...lineFact(line), activity: null })),
+    });
     if (everythingRefunded && order.status !== 'CANCELLED') {
       const at = this.clock.now();
       await this.orders.transition(

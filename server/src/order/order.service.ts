@@ -14,7 +14,7 @@ import { InventoryRepository, type CheckoutSku } from '../catalog/inventory.repo
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
-import type { Tx } from '../infra/events/domain-events';
+import { DomainEvents, type Tx } from '../infra/events/domain-events';
 import { IdempotencyStore, requestFingerprint } from '../infra/idempotency/idempotency';
 import { mediaUrl } from '../media/media-url';
 import { PaymentService } from '../payment/payment.service';
@@ -38,7 +38,7 @@ import {
 } from './order.errors';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderRepository } from './order.repository';
-import { toOrderView } from './order.view';
+import { lineFact, toOrderView } from './order.view';
 
 interface Checkout {
   skus: Map<number, CheckoutSku>;
@@ -59,6 +59,7 @@ export class OrderService {
     @Inject(CheckoutDirectory) private readonly directory: CheckoutDirectory,
     @Inject(PaymentService) private readonly payments: PaymentService,
     @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {
     this.lifecycle.closeUnpaidHook = (orderId) =>
       this.closeUnpaid(orderId, '超时未支付', 'SYSTEM').then(() => undefined);
@@ -118,6 +119,13 @@ export class OrderService {
         },
         'USER',
       );
+      await this.events.publish(tx, 'order.placed', {
+        orderId: row.id,
+        userId,
+        kind: row.kind,
+        createdAt: now,
+        lines: row.lines.map((line) => ({ ...lineFact(line), activity: null })),
+      });
       if (body.fromCart)
         await this.directory.removeFromCart(
           tx,

@@ -1,4 +1,5 @@
 import type { OrderAddress, OrderView } from '@weshop/shared';
+import type { OrderLineFact } from '../infra/events/domain-events';
 import { specsFromJson } from '../catalog/spec.policy';
 import { mediaUrl } from '../media/media-url';
 import type { OrderDetailRow } from './order.repository';
@@ -83,5 +84,26 @@ export function toOrderView(row: OrderDetailRow, publicBaseUrl: string): OrderVi
       items: shipmentItems(s.items),
       shippedAt: s.shippedAt.toISOString(),
     })),
+  };
+}
+
+/** A line as the domain events carry it (activity is filled by the publisher that knows it). */
+export function lineFact(line: {
+  id: number;
+  productId: number;
+  skuId: number;
+  title: string;
+  quantity: number;
+  paidAmount: number;
+  refundedAmount: number;
+}): Omit<OrderLineFact, 'activity'> {
+  return {
+    lineId: line.id,
+    productId: line.productId,
+    skuId: line.skuId,
+    title: line.title,
+    quantity: line.quantity,
+    paidAmount: line.paidAmount,
+    refundedAmount: line.refundedAmount,
   };
 }

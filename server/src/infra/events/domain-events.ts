@@ -11,16 +11,50 @@ export type Tx = Prisma.TransactionClient;
 export interface DomainEventMap {
   /** WeChat Pay confirmed a transaction (verified notification or query); applied once. */
   'payment.succeeded': { paymentId: number; orderId: number; amount: number; paidAt: Date; transactionId: string };
+  /**
+   * An order was created (in its transaction): other domains copy what they must fix at creation
+   * (the referral chain and each line's commission).
+   */
+  'order.placed': {
+    orderId: number;
+    userId: number;
+    kind: 'NORMAL' | 'GROUP_BUY' | 'FLASH_SALE';
+    createdAt: Date;
+    lines: OrderLineFact[];
+  };
   'order.paid': { orderId: number; userId: number; paidAt: Date };
   'order.cancelled': { orderId: number; userId: number; reason: string };
   'order.shipped': { orderId: number; userId: number };
   'order.completed': { orderId: number; userId: number; completedAt: Date };
   /** The after-sales window closed: commissions and frozen points of these lines may settle. */
   'order.aftersale-window-closed': { orderId: number; userId: number; lineIds: number[] };
+  /** A refund was added to the order (and to a line when it was for one); lines as they are now. */
+  'order.refunded': {
+    orderId: number;
+    userId: number;
+    lineId: number | null;
+    amount: number;
+    /** The whole payment has been refunded (also when the refund named no line). */
+    everythingRefunded: boolean;
+    lines: OrderLineFact[];
+  };
   'refund.succeeded': { refundId: number; orderId: number; aftersaleId: number | null; amount: number };
   'refund.failed': { refundId: number; orderId: number; aftersaleId: number | null; status: string };
 }
 export type DomainEventName = keyof DomainEventMap;
+
+/** An order line as other domains need to know it. Amounts in fen. */
+export interface OrderLineFact {
+  lineId: number;
+  productId: number;
+  skuId: number;
+  title: string;
+  quantity: number;
+  paidAmount: number;
+  refundedAmount: number;
+  /** Bought at an activity price (group buy, flash sale): commission only if the campaign says so. */
+  activity: { kind: string; earnsCommission: boolean | null } | null;
+}
 
 type TxHandler<K extends DomainEventName> = (tx: Tx, payload: DomainEventMap[K]) => Promise<void>;
 type AfterCommitHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void>;

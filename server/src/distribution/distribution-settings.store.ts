@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DistributionSettings } from '@weshop/shared';
+import type { Tx } from '../infra/events/domain-events';
+import { PrismaService } from '../infra/prisma/prisma.service';
+import { DEFAULT_DISTRIBUTION_SETTINGS } from './settings.policy';
+
+const CACHE_MS = 2_000;
+
+export interface TierRecord {
+  id: number;
+  name: string;
+  minSales: number;
+  l1RateBp: number | null;
+  l2RateBp: number | null;
+}
+
+/**
+ * 分销设置: one JSON row (validated on the way in and out) and the tier table. Read on every order,
+ * so kept two seconds in memory; a save clears it in this process.
+ */
+@Injectable()
+export class DistributionSettingsStore {
+  private cached?: { at: number; settings: DistributionSettings };
+
+  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+
+  async get(): Promise<DistributionSettings> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.settings;
+    const [row, tiers] = await Promise.all([
+      this.prisma.client.distributionSetting.findUnique({ where: { id: 1 } }),
+      this.tiers(),
+    ]);
+    const stored = row ? DistributionSettings.omit({ tiers: true }).safeParse(row.data) : null;
+    const settings: DistributionSettings = {
+      ...(stored?.success ? stored.data : DEFAULT_DISTRIBUTION_SETTINGS),
+      tiers: tiers.map((t) => ({ id: String(t.id), name: t.name, minSales: t.minSales, l1RateBp: t.l1RateBp, l2RateBp: t.l2RateBp })),
+    };
+    this.cached = { at: Date.now(), settings };
+    return settings;
+  }
+
+  tiers(tx?: Tx): Promise<TierRecord[]> {
+    return (tx ?? this.prisma.client).distributorTier.findMany({ orderBy: [{ minSales: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** Saves validated settings; tiers are matched by id (new ones created, missing ones removed). */
+  async save(settings: DistributionSettings): Promise<DistributionSettings> {
+    await this.prisma.transaction(async (tx) => {
+      const { tiers, ...rest } = settings;
+      await tx.distributionSetting.upsert({ where: { id: 1 }, create: { id: 1, data: rest }, update: { data: rest } });
+      const kept: number[] = [];
+      for (const tier of tiers) {
+        const data = { name: tier.name, minSales: tier.minSales, l1RateBp: tier.l1RateBp, l2RateBp: tier.l2RateBp };
+        const id = tier.id ? Number(tier.id) : NaN;
+        const existing = Number.isInteger(id) ? await tx.distributorTier.findUnique({ where: { id } }) : null;
+        const row = existing
+          ? await tx.distributorTier.update({ where: { id }, data })
+          : await tx.distributorTier.create({ data });
+        kept.push(row.id);
+      }
+      const removed = await tx.distributorTier.findMany({ where: { id: { notIn: kept } }, select: { id: true } });
+      if (removed.length) {
+        const ids = removed.map((r) => r.id);
+        await tx.distributor.updateMany({ where: { tierId: { in: ids } }, data: { tierId: null } });
+        await tx.distributorTier.deleteMany({ where: { id: { in: ids } } });
+      }
+    });
+    this.cached = undefined;
+    return this.get();
+  }
+}
