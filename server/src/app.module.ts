@@ -4,6 +4,7 @@ import { AftersalesModule } from './aftersales/aftersales.module';
 import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { DistributionModule } from './distribution/distribution.module';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from './infra/config/config.module';
 import type { AppConfig } from './infra/config/env.schema';
@@ -34,6 +35,7 @@ export class AppModule {
         AftersalesModule,
         LogisticsModule,
         ReviewModule,
+        DistributionModule,
       ],
       controllers: [HealthController],
     };

@@ -28,7 +28,11 @@ describe('decideBinding', () => {
     ['nobody binds to themselves', { customerId: A }, { kind: 'REFUSE', reason: 'SELF' }],
     [
       'nobody binds to their own downline',
-      { customerId: A, target: { userId: B, path: `/${A.toString(36)}/${B.toString(36)}/` }, customerAsDistributor: { path: pathSegment(A) } },
+      {
+        customerId: A,
+        target: { userId: B, path: `/${A.toString(36)}/${B.toString(36)}/` },
+        customerAsDistributor: { path: pathSegment(A) },
+      },
       { kind: 'REFUSE', reason: 'CYCLE' },
     ],
     [

@@ -40,7 +40,8 @@ export function decideBinding(f: BindingFacts): BindingDecision {
   if (pathContains(f.target.path, f.customerId)) return { kind: 'REFUSE', reason: 'CYCLE' };
   // A distributor's place in the tree is fixed from approval: their parent is not a binding.
   if (f.customerAsDistributor) return { kind: 'KEEP', outcome: 'ALREADY_DISTRIBUTOR' };
-  const expiresAt = f.settings.protectionDays > 0 ? new Date(f.now.getTime() + f.settings.protectionDays * DAY_MS) : null;
+  const expiresAt =
+    f.settings.protectionDays > 0 ? new Date(f.now.getTime() + f.settings.protectionDays * DAY_MS) : null;
   const active = f.current && (f.current.expiresAt === null || f.current.expiresAt.getTime() > f.now.getTime());
   if (f.current && active) {
     if (f.current.distributorId === f.target.userId) return { kind: 'KEEP', outcome: 'ALREADY_BOUND' };

@@ -27,38 +27,73 @@ describe('lineCommissions', () => {
     expected: number[][];
     rules?: string[];
   }[] = [
-    { name: 'shop default, both levels', line: line(9900), expected: [[1, 990], [2, 495]], rules: ['店铺默认 10%', '店铺默认 5%'] },
-    { name: 'floored to the fen', line: line(999), expected: [[1, 99], [2, 49]] },
+    {
+      name: 'shop default, both levels',
+      line: line(9900),
+      expected: [
+        [1, 990],
+        [2, 495],
+      ],
+      rules: ['店铺默认 10%', '店铺默认 5%'],
+    },
+    {
+      name: 'floored to the fen',
+      line: line(999),
+      expected: [
+        [1, 99],
+        [2, 49],
+      ],
+    },
     { name: 'only L1 present', line: line(10000), levels: [1], expected: [[1, 1000]] },
     { name: 'shop pays one level', line: line(10000), inputs: { levels: 1 }, expected: [[1, 1000]] },
-    { name: 'three levels asked: still two', line: line(10000), inputs: { levels: 3 }, expected: [[1, 1000], [2, 500]] },
+    {
+      name: 'three levels asked: still two',
+      line: line(10000),
+      inputs: { levels: 3 },
+      expected: [
+        [1, 1000],
+        [2, 500],
+      ],
+    },
     { name: 'nothing paid, nothing earned', line: line(0), expected: [] },
     { name: 'one fen line', line: line(1), expected: [] },
     {
       name: 'tier overrides L1 only',
       line: line(10000),
       inputs: { tierRate: { 1: 1500, 2: null } },
-      expected: [[1, 1500], [2, 500]],
+      expected: [
+        [1, 1500],
+        [2, 500],
+      ],
       rules: ['等级佣金 15%', '店铺默认 5%'],
     },
     {
       name: 'product percent beats tier',
       line: line(10000),
       inputs: { tierRate: { 1: 1500 }, rule: { percent: { l1: 2000, l2: 1000 }, fixed: null } },
-      expected: [[1, 2000], [2, 1000]],
+      expected: [
+        [1, 2000],
+        [2, 1000],
+      ],
     },
     {
       name: 'fixed wins over percent, per unit',
       line: line(10000, 3),
       inputs: { rule: { percent: { l1: 2000, l2: 1000 }, fixed: { l1: 300, l2: 100 } } },
-      expected: [[1, 900], [2, 300]],
+      expected: [
+        [1, 900],
+        [2, 300],
+      ],
       rules: ['商品固定 ¥3.00/件', '商品固定 ¥1.00/件'],
     },
     {
       name: 'fixed above the paid amount is capped, L2 cut first',
       line: line(1000, 2),
       inputs: { rule: { percent: null, fixed: { l1: 400, l2: 400 } } },
-      expected: [[1, 800], [2, 200]],
+      expected: [
+        [1, 800],
+        [2, 200],
+      ],
     },
     {
       name: 'fixed L1 alone above the line: the whole line, L2 nothing',
@@ -71,12 +106,18 @@ describe('lineCommissions', () => {
       name: 'activity goods earn when the shop says so',
       line: line(10000, 1, { earnsCommission: null }),
       inputs: { activityEarns: true },
-      expected: [[1, 1000], [2, 500]],
+      expected: [
+        [1, 1000],
+        [2, 500],
+      ],
     },
     {
       name: 'the campaign decides over the shop',
       line: line(10000, 1, { earnsCommission: true }),
-      expected: [[1, 1000], [2, 500]],
+      expected: [
+        [1, 1000],
+        [2, 500],
+      ],
     },
     {
       name: 'the campaign says no',

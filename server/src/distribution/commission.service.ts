@@ -69,7 +69,7 @@ export class CommissionService implements OnModuleInit {
 
   /** The chain and each line's commission, fixed at creation: later re-binding never moves them. */
   private async copyOntoOrder(tx: Tx, order: DomainEventMap['order.placed']): Promise<void> {
-    const settings = await this.settings.get();
+    const settings = await this.settings.get(tx);
     if (!settings.enabled) return;
     const chain = await this.chainFor(tx, order.userId, settings, order.createdAt);
     if (!chain.l1) return;
@@ -243,7 +243,8 @@ export class CommissionService implements OnModuleInit {
        WHERE c.status = 'PENDING' AND o.aftersale_closed_at IS NOT NULL
        LIMIT ${limit}`;
     const byOrder = new Map<number, number[]>();
-    for (const row of due) byOrder.set(Number(row.orderId), [...(byOrder.get(Number(row.orderId)) ?? []), Number(row.lineId)]);
+    for (const row of due)
+      byOrder.set(Number(row.orderId), [...(byOrder.get(Number(row.orderId)) ?? []), Number(row.lineId)]);
     for (const [orderId, lineIds] of byOrder)
       await this.prisma.transaction((tx) => this.settleLines(tx, orderId, [...new Set(lineIds)]));
   }

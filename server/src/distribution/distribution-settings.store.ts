@@ -24,16 +24,25 @@ export class DistributionSettingsStore {
 
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async get(): Promise<DistributionSettings> {
+  /**
+   * Inside a transaction pass `tx`: a second connection taken from the pool while the
+   * transaction holds one can starve the pool under a rush of orders.
+   */
+  async get(tx?: Tx): Promise<DistributionSettings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.settings;
-    const [row, tiers] = await Promise.all([
-      this.prisma.client.distributionSetting.findUnique({ where: { id: 1 } }),
-      this.tiers(),
-    ]);
+    const db = tx ?? this.prisma.client;
+    const row = await db.distributionSetting.findUnique({ where: { id: 1 } });
+    const tiers = await this.tiers(tx);
     const stored = row ? DistributionSettings.omit({ tiers: true }).safeParse(row.data) : null;
     const settings: DistributionSettings = {
       ...(stored?.success ? stored.data : DEFAULT_DISTRIBUTION_SETTINGS),
-      tiers: tiers.map((t) => ({ id: String(t.id), name: t.name, minSales: t.minSales, l1RateBp: t.l1RateBp, l2RateBp: t.l2RateBp })),
+      tiers: tiers.map((t) => ({
+        id: String(t.id),
+        name: t.name,
+        minSales: t.minSales,
+        l1RateBp: t.l1RateBp,
+        l2RateBp: t.l2RateBp,
+      })),
     };
     this.cached = { at: Date.now(), settings };
     return settings;

@@ -81,7 +81,9 @@ export class DistributorService {
     const active = binding && (binding.expiresAt === null || binding.expiresAt.getTime() > now);
     const [tier, parent, boundTo, customers] = await Promise.all([
       d?.tierId ? this.prisma.client.distributorTier.findUnique({ where: { id: d.tierId } }) : null,
-      d?.parentId ? this.prisma.client.user.findUnique({ where: { id: d.parentId }, select: { nickname: true } }) : null,
+      d?.parentId
+        ? this.prisma.client.user.findUnique({ where: { id: d.parentId }, select: { nickname: true } })
+        : null,
       active
         ? this.prisma.client.distributor.findUnique({
             where: { userId: binding.distributorId },
@@ -126,7 +128,8 @@ export class DistributorService {
     const settings = await this.settings.get();
     if (!settings.enabled) throw new DistributionDisabled();
     const spent = await this.spent(userId);
-    if (spent < settings.application.minSpend) throw new DistributorConditionNotMet(settings.application.minSpend, spent);
+    if (spent < settings.application.minSpend)
+      throw new DistributorConditionNotMet(settings.application.minSpend, spent);
     const now = this.clock.now();
     await this.prisma.transaction(async (tx) => {
       const [existing] = await tx.$queryRaw<{ status: string }[]>`
@@ -349,7 +352,10 @@ export class DistributorService {
       select: { id: true, title: true, minPrice: true, images: true, onShelf: true },
     });
     if (!product || !product.onShelf) throw new ProductNotFound(String(productId));
-    const d = await this.prisma.client.distributor.findUnique({ where: { userId }, select: { status: true, code: true } });
+    const d = await this.prisma.client.distributor.findUnique({
+      where: { userId },
+      select: { status: true, code: true },
+    });
     const code = d?.status === 'APPROVED' ? d.code : null;
     const images = Array.isArray(product.images) ? (product.images as string[]) : [];
     const view: ShareView = {

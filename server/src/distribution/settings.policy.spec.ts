@@ -59,7 +59,9 @@ describe('settingsViolations', () => {
 
   it('accepts exactly 100% and a spend condition', () => {
     expect(
-      settingsViolations(withChange({ l1RateBp: 7000, l2RateBp: 3000, application: { autoApprove: true, minSpend: 9900 } })),
+      settingsViolations(
+        withChange({ l1RateBp: 7000, l2RateBp: 3000, application: { autoApprove: true, minSpend: 9900 } }),
+      ),
     ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { DistributionSettings } from '@weshop/shared';
+import { type DistributionSettings } from '@weshop/shared';
 import { MAX_COMMISSION_LEVELS } from './commission.policy';
 
 /** What a new shop starts with: 10% / 5%, first touch for a year, reviewed applications. */
@@ -83,7 +83,10 @@ export function settingsViolations(raw: unknown): Violation[] {
       const l1 = tier.l1RateBp ?? input.l1RateBp;
       const l2 = tier.l2RateBp ?? input.l2RateBp;
       if (sumTooHigh(l1, l2))
-        out.push({ path: `tiers[${i}].l1RateBp`, message: 'L1 + L2 of a tier must not exceed 100% of what the buyer paid' });
+        out.push({
+          path: `tiers[${i}].l1RateBp`,
+          message: 'L1 + L2 of a tier must not exceed 100% of what the buyer paid',
+        });
     });
     const names = input.tiers.map((t: Record<string, unknown>) => t?.name);
     names.forEach((name, i) => {
@@ -97,7 +100,8 @@ export function settingsViolations(raw: unknown): Violation[] {
 /** A product's own rule: percentages must leave L1 + L2 ≤ 100% (fixed amounts are capped per line). */
 export function ruleViolations(rule: { percent: { l1Bp: number; l2Bp: number } | null; fixed: unknown }): Violation[] {
   const out: Violation[] = [];
-  if (!rule.percent && !rule.fixed) out.push({ path: 'percent', message: 'Give a percentage, a fixed amount, or both' });
+  if (!rule.percent && !rule.fixed)
+    out.push({ path: 'percent', message: 'Give a percentage, a fixed amount, or both' });
   if (rule.percent && rule.percent.l1Bp + rule.percent.l2Bp > 10_000)
     out.push({ path: 'percent', message: 'L1 + L2 must not exceed 100% of what the buyer paid' });
   return out;

@@ -56,7 +56,10 @@ export class TeamCounters {
     });
     const ancestors = ancestorsOf(me.path);
     if (ancestors.length)
-      await tx.distributor.updateMany({ where: { userId: { in: ancestors } }, data: { teamSales: { increment: delta } } });
+      await tx.distributor.updateMany({
+        where: { userId: { in: ancestors } },
+        data: { teamSales: { increment: delta } },
+      });
     if (delta > 0) await this.upgradeTier(tx, userId, me.ownSales, me.tierId);
   }
 

@@ -11,6 +11,7 @@ export interface JobMap {
   'order.auto-confirm': { orderId: number };
   'order.close-aftersale-window': { orderId: number };
   'refund.submit': { refundId: number };
+  'distribution.transfer': { withdrawalId: number };
   'payment.reconcile': { paymentId: number };
   'wechat.upload-shipping': { orderId: number };
 }
