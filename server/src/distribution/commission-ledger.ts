@@ -27,6 +27,44 @@ export const bucketsView = (b: Buckets): DistributorBalances => ({
   withdrawn: b.withdrawn,
 });
 
+export interface LedgerPosting {
+  distributorId: number;
+  type: LedgerEntryType;
+  movement: Movement;
+  at: Date;
+  commissionId?: number;
+  withdrawalId?: number;
+  note?: string;
+}
+
+/** Writes one entry and moves the cached buckets by the same amounts, in the caller's transaction. */
+export async function postLedgerEntry(tx: Tx, entry: LedgerPosting): Promise<void> {
+  const m = entry.movement;
+  await tx.ledgerEntry.create({
+    data: {
+      distributorId: entry.distributorId,
+      type: entry.type,
+      commissionId: entry.commissionId ?? null,
+      withdrawalId: entry.withdrawalId ?? null,
+      pendingDelta: m.pending ?? 0,
+      balanceDelta: m.balance ?? 0,
+      inFlightDelta: m.inFlight ?? 0,
+      withdrawnDelta: m.withdrawn ?? 0,
+      note: (entry.note ?? '').slice(0, 64),
+      createdAt: entry.at,
+    },
+  });
+  await tx.distributor.update({
+    where: { userId: entry.distributorId },
+    data: {
+      pendingAmount: { increment: m.pending ?? 0 },
+      balance: { increment: m.balance ?? 0 },
+      inFlightAmount: { increment: m.inFlight ?? 0 },
+      withdrawnAmount: { increment: m.withdrawn ?? 0 },
+    },
+  });
+}
+
 /**
  * 佣金账本: append-only entries, each moving money between the buckets pending → balance →
  * in flight → withdrawn (or back). The distributor row caches the sums; every post writes the
@@ -37,42 +75,8 @@ export const bucketsView = (b: Buckets): DistributorBalances => ({
 export class CommissionLedger {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
-  async post(
-    tx: Tx,
-    entry: {
-      distributorId: number;
-      type: LedgerEntryType;
-      movement: Movement;
-      at: Date;
-      commissionId?: number;
-      withdrawalId?: number;
-      note?: string;
-    },
-  ): Promise<void> {
-    const m = entry.movement;
-    await tx.ledgerEntry.create({
-      data: {
-        distributorId: entry.distributorId,
-        type: entry.type,
-        commissionId: entry.commissionId ?? null,
-        withdrawalId: entry.withdrawalId ?? null,
-        pendingDelta: m.pending ?? 0,
-        balanceDelta: m.balance ?? 0,
-        inFlightDelta: m.inFlight ?? 0,
-        withdrawnDelta: m.withdrawn ?? 0,
-        note: (entry.note ?? '').slice(0, 64),
-        createdAt: entry.at,
-      },
-    });
-    await tx.distributor.update({
-      where: { userId: entry.distributorId },
-      data: {
-        pendingAmount: { increment: m.pending ?? 0 },
-        balance: { increment: m.balance ?? 0 },
-        inFlightAmount: { increment: m.inFlight ?? 0 },
-        withdrawnAmount: { increment: m.withdrawn ?? 0 },
-      },
-    });
+  post(tx: Tx, entry: LedgerPosting): Promise<void> {
+    return postLedgerEntry(tx, entry);
   }
 
   /** The buckets of one distributor (or all) summed from the ledger, beside the cached ones. */

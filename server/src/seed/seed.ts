@@ -1,5 +1,6 @@
 import { createPrismaClient } from '../infra/prisma/prisma.service';
 import { ConfigError, loadConfig } from '../infra/config/env.schema';
+import { seedDemoDistribution } from './demo-distribution';
 import { seedDemoShop } from './demo-shop';
 
 /** `npm run seed`: fills the configured database with the demo shop (idempotent). */
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
         ? `seed: catalog already present (${result.products} products); demo users ensured\n`
         : `seed: ${result.categories} categories, ${result.products} products, ${result.skus} SKUs, ${result.users} users\n`,
     );
+    const network = await seedDemoDistribution(prisma, { appid: config.wechat.appid, timeZone: config.shopTimeZone });
+    if (!network.skipped)
+      process.stdout.write(
+        `seed: distribution demo (Alice → Carol → Bob, ${network.orders} orders with commissions)\n`,
+      );
   } finally {
     await prisma.$disconnect();
   }
