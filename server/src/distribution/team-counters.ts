@@ -30,12 +30,12 @@ export class TeamCounters {
   async join(tx: Tx, userId: number, parent: { userId: number; path: string; depth: number } | null) {
     let path = `${parent?.path ?? '/'}${userId.toString(36)}/`;
     let depth = parent ? parent.depth + 1 : 0;
-    let parentId = parent?.userId ?? null;
+    const parentId = parent?.userId ?? null;
     if (path.length > MAX_PATH_LENGTH) {
-      // Beyond ~100 levels the branch starts a new root: the parent stays recorded for nothing else.
+      // Beyond ~100 levels the path starts again here: the parent (and so L2) stays, but the
+      // ancestors above this point no longer count this branch in their team.
       path = pathSegment(userId);
       depth = 0;
-      parentId = null;
     }
     await tx.distributor.update({ where: { userId }, data: { path, depth, parentId } });
     const ancestors = ancestorsOf(path);
