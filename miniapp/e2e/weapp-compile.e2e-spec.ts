@@ -16,9 +16,24 @@ const PAGES = ['pages/home/index', 'pages/category/index', 'pages/product/index'
 const SUBPACKAGES: Record<string, string[]> = {
   'subpackages/order': ['confirm/index', 'pay-result/index', 'list/index', 'detail/index'],
   'subpackages/address': ['list/index', 'edit/index'],
-  'subpackages/admin': ['orders/index', 'products/index', 'aftersales/index'],
+  'subpackages/admin': [
+    'orders/index',
+    'products/index',
+    'aftersales/index',
+    'distributors/index',
+    'withdrawals/index',
+    'distribution-settings/index',
+  ],
   'subpackages/aftersales': ['request/index', 'detail/index', 'list/index'],
   'subpackages/review': ['write/index'],
+  'subpackages/distribution': [
+    'center/index',
+    'commissions/index',
+    'withdraw/index',
+    'customers/index',
+    'team/index',
+    'poster/index',
+  ],
 };
 
 interface CompileOutcome {

@@ -1,14 +1,16 @@
 export default defineAppConfig({
   pages: [
-    // 首页 feed. Query: `as` (h5 only: sandbox user to log in as, e.g. ?as=alice).
+    // 首页 feed. Query: `as` (h5 only: sandbox user to log in as, e.g. ?as=alice); any page also reads
+    // `ref` / `scene` on launch (a share's referral code, bound once logged in: utils/launch-referral.ts).
     'pages/home/index',
     // 分类: two-level categories. Query: none (tab page; tab pages take no query in WeChat).
     'pages/category/index',
-    // 商品详情. Query: `id` (product id, required).
+    // 商品详情. Query: `id` (product id; or `scene` from a mini-program code, `r=<code>&p=<base36 id>`),
+    // `ref` (optional: the sharer's referral code, bound on launch).
     'pages/product/index',
     // 购物车 (tab). Query: none.
     'pages/cart/index',
-    // 我的 (tab): profile, order shortcuts, addresses, 管理后台 for admins. Query: none.
+    // 我的 (tab): profile, order shortcuts, addresses, 分销中心, 管理后台 for admins. Query: none.
     'pages/me/index',
   ],
   subPackages: [
@@ -44,6 +46,29 @@ export default defineAppConfig({
         'products/index',
         // 售后管理: approve / reject / receive. Query: none.
         'aftersales/index',
+        // 分销员审核: pending applications (通过 / 驳回 with a reason) and distributors by status. Query: none.
+        'distributors/index',
+        // 提现审核: withdrawals by status, 同意 / 驳回 with a reason. Query: none.
+        'withdrawals/index',
+        // 分销设置: rates, levels, application, binding, withdrawal rules and tiers. Query: none.
+        'distribution-settings/index',
+      ],
+    },
+    {
+      root: 'subpackages/distribution',
+      pages: [
+        // 分销中心: apply (with the shop's condition) or code, tier, balances and links. Query: none.
+        'center/index',
+        // 佣金明细 by status. Query: `status` (optional commission status, e.g. SETTLED; default all).
+        'commissions/index',
+        // 提现: amount, the 确认收款 step and 提现记录. Query: none.
+        'withdraw/index',
+        // 我的客户 (shoppers bound to me). Query: none.
+        'customers/index',
+        // 我的团队: team size, direct sub-distributors, team sales, leaderboard. Query: none.
+        'team/index',
+        // 推广海报 of a product with my mini-program code. Query: `productId` (required).
+        'poster/index',
       ],
     },
     {

@@ -6,6 +6,8 @@ import { me } from '../../api/auth';
 import { session } from '../../stores/session';
 import { assetUrl } from '../../config';
 import { toAddressList, toAdmin, toOrderList, type OrderListTab } from '../../utils/route';
+import { toAdminDistribution, toDistribution } from '../../utils/distribution-route';
+import { DISTRIBUTOR_STATUS_TEXT } from '../../utils/distribution';
 import './index.scss';
 
 const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
@@ -16,7 +18,7 @@ const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
   { tab: 'AFTERSALE', label: '售后', icon: '↺' },
 ];
 
-/** 我的: who is signed in, order shortcuts by status, the address book, and 管理后台 for admins. */
+/** 我的: who is signed in, order shortcuts by status, the address book, 分销中心, and 管理后台 for admins. */
 export default function MePage() {
   const [user, setUser] = useState<UserView | null>(session.user());
 
@@ -30,6 +32,7 @@ export default function MePage() {
   });
 
   const isAdmin = Boolean(user?.roles.includes('ADMIN'));
+  const distributorStatus = user?.distributor.status ?? 'NONE';
 
   return (
     <View className="me">
@@ -67,6 +70,12 @@ export default function MePage() {
           <Text>收货地址</Text>
           <Text className="me-row__arrow">›</Text>
         </View>
+        <View className="me-row me-distribution" onClick={() => toDistribution('center')}>
+          <Text>分销中心</Text>
+          <Text className="me-row__arrow">
+            {distributorStatus === 'NONE' ? '分享赚佣金' : DISTRIBUTOR_STATUS_TEXT[distributorStatus]} ›
+          </Text>
+        </View>
         {isAdmin ? (
           <>
             <View className="me-row me-admin" onClick={() => toAdmin('orders')}>
@@ -79,6 +88,21 @@ export default function MePage() {
             </View>
             <View className="me-row" onClick={() => toAdmin('aftersales')}>
               <Text>管理后台 · 售后审核</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-distributors" onClick={() => toAdminDistribution('distributors')}>
+              <Text>管理后台 · 分销员审核</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-withdrawals" onClick={() => toAdminDistribution('withdrawals')}>
+              <Text>管理后台 · 提现审核</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View
+              className="me-row me-admin-distribution-settings"
+              onClick={() => toAdminDistribution('distribution-settings')}
+            >
+              <Text>管理后台 · 分销设置</Text>
               <Text className="me-row__arrow">›</Text>
             </View>
           </>

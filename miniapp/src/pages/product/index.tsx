@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Image, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { ProductDetail } from '@weshop/shared';
 import { errorMessage } from '../../api/client';
 import { addCartItem } from '../../api/cart';
@@ -14,15 +14,33 @@ import { showCartBadge } from '../../utils/tab-badge';
 import { toConfirmOrder } from '../../utils/route';
 import { fitDetailHtml } from './detail-html';
 import { SkuPicker, type SkuSelection } from './components/sku-picker';
+import { ShareEarn } from './components/share-earn';
+import { useShareRef } from './use-share-ref';
+import { productIdFromQuery } from '../../utils/referral';
+import { productShareQuery, productSharePath } from '../../utils/share';
+import { toPoster } from '../../utils/distribution-route';
 import './index.scss';
 
 export default function ProductPage() {
-  const { id = '' } = useRouter().params;
+  // `id` from a shared path, or `p` of the `scene` when a mini-program code opened this page.
+  const id = productIdFromQuery(useRouter().params);
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Selected SKU and quantity: what 加入购物车 / 立即购买 submit.
   const [selection, setSelection] = useState<SkuSelection>({ skuId: null, quantity: 1 });
   const [adding, setAdding] = useState(false);
+  // An approved distributor's shares carry `ref=<code>` (锁客 happens on the recipient's launch).
+  const ref = useShareRef();
+  useShareAppMessage(() => ({
+    title: product?.title ?? '好物推荐',
+    path: productSharePath(id, ref),
+    imageUrl: product ? assetUrl(product.cover) : undefined,
+  }));
+  useShareTimeline(() => ({
+    title: product?.title ?? '好物推荐',
+    query: productShareQuery(id, ref),
+    imageUrl: product ? assetUrl(product.cover) : undefined,
+  }));
 
   useEffect(() => {
     if (!id) {
@@ -91,6 +109,8 @@ export default function ProductPage() {
         {product.subtitle ? <Text className="product__subtitle">{product.subtitle}</Text> : null}
         <Text className="product__sales">已售 {product.sales}</Text>
       </View>
+
+      {ref ? <ShareEarn onPoster={() => toPoster(product.id)} /> : null}
 
       <SkuPicker product={product} onChange={setSelection} />
 

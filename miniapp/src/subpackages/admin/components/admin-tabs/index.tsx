@@ -1,13 +1,16 @@
 import { Text, View } from '@tarojs/components';
+import { toAdminDistribution } from '../../../../utils/distribution-route';
+import './index.scss';
 
 /** The status tab strip of the manager console's lists (styles in admin-gate/index.scss, which every admin page loads). */
 export function AdminTabs<K extends string>(props: {
   tabs: ReadonlyArray<{ key: K; label: string }>;
   active: K;
   onChange: (key: K) => void;
+  className?: string;
 }) {
   return (
-    <View className="admin-tabs">
+    <View className={`admin-tabs ${props.className ?? ''}`}>
       {props.tabs.map((t) => (
         <View
           key={t.key}
@@ -19,5 +22,27 @@ export function AdminTabs<K extends string>(props: {
         </View>
       ))}
     </View>
+  );
+}
+
+/** The manager console's 分销 pages, switched in place (each page is its own route). */
+export const DISTRIBUTION_CONSOLE_PAGES = [
+  { key: 'distributors', label: '分销员审核' },
+  { key: 'withdrawals', label: '提现审核' },
+  { key: 'distribution-settings', label: '分销设置' },
+] as const;
+export type DistributionConsolePage = (typeof DISTRIBUTION_CONSOLE_PAGES)[number]['key'];
+
+/** The strip on top of the 分销 console pages: the same look as the status tabs, one tab per page. */
+export function DistributionConsoleTabs({ active }: { active: DistributionConsolePage }) {
+  return (
+    <AdminTabs
+      className="admin-tabs--pages"
+      tabs={DISTRIBUTION_CONSOLE_PAGES}
+      active={active}
+      onChange={(page) => {
+        if (page !== active) toAdminDistribution(page, true);
+      }}
+    />
   );
 }
