@@ -83,13 +83,14 @@ export class OrderLifecycle implements OnModuleInit {
     }
     const order = await this.orders.findDetail(orderId, tx);
     for (const line of order?.lines ?? []) await this.inventory.recordSales(tx, line.productId, line.quantity);
-    if (order) await this.events.publish(tx, 'order.paid', { orderId, userId: order.userId, paidAt });
     const next = order?.kind === 'GROUP_BUY' ? 'GROUPING' : 'TO_SHIP';
     await this.orders.transition(tx, orderId, ['PAID'], next, {
       actor: 'SYSTEM',
       note: next === 'TO_SHIP' ? '待发货' : '拼团中',
       at: paidAt,
     });
+    // Published once the order is where payment puts it (TO_SHIP, or GROUPING for a group buy).
+    if (order) await this.events.publish(tx, 'order.paid', { orderId, userId: order.userId, paidAt });
   }
 
   /**
