@@ -90,6 +90,9 @@ export const ERROR_CODES = [
   'WITHDRAWAL_STATE_CONFLICT',
   'INVALID_SHARE_SCENE',
   'WECHAT_PAGE_NOT_FOUND',
+  // group buys
+  // communities and posts
+  // launch, attribution and events
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
