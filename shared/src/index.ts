@@ -15,3 +15,4 @@ export * from './admin-catalog';
 export * from './logistics';
 export * from './admin-order';
 export * from './distribution';
+export * from './groupbuy';
