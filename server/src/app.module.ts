@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DistributionModule } from './distribution/distribution.module';
+import { GroupBuyModule } from './groupbuy/groupbuy.module';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from './infra/config/config.module';
 import type { AppConfig } from './infra/config/env.schema';
@@ -36,6 +37,7 @@ export class AppModule {
         LogisticsModule,
         ReviewModule,
         DistributionModule,
+        GroupBuyModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,16 @@
 import {
+  CampaignAdminQuery,
+  CampaignCreateRequest,
+  CampaignIdParam,
+  CampaignListQuery,
+  CampaignResultPage,
+  CampaignResultView,
+  GroupBuyCampaignView,
+  GroupBuyCommunityParam,
+  GroupIdParam,
+  GroupView,
+  MyGroupPage,
+  MyGroupsQuery,
   AdminDistributorPage,
   AdminDistributorQuery,
   AdminWithdrawalPage,
@@ -651,6 +663,91 @@ function DISTRIBUTION_ROUTES(): RouteDoc[] {
   ];
 }
 
+/** 拼团: campaigns and groups (opened and joined through the order routes with `groupBuy`). */
+function GROUP_BUY_ROUTES(): RouteDoc[] {
+  const shopper = { tag: 'groupbuys', auth: true } as const;
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      tag: 'groupbuys',
+      method: 'get',
+      path: '/api/v1/groupbuys/campaigns',
+      summary: 'Campaigns selling now (for a product), with the open groups to join',
+      query: CampaignListQuery,
+      response: z.array(GroupBuyCampaignView),
+    },
+    {
+      tag: 'groupbuys',
+      method: 'get',
+      path: '/api/v1/groupbuys/campaigns/{id}',
+      summary: 'One campaign with its open groups',
+      params: CampaignIdParam,
+      response: GroupBuyCampaignView,
+    },
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/groupbuys/groups/{id}',
+      summary: 'A group: paid members, seats left, deadline, status',
+      params: GroupIdParam,
+      response: GroupView,
+    },
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/groupbuys/mine',
+      summary: 'My groups',
+      query: MyGroupsQuery,
+      response: MyGroupPage,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/groupbuys/campaigns',
+      summary: 'Campaigns with their results (groups by outcome, success rate, GMV)',
+      query: CampaignAdminQuery,
+      response: CampaignResultPage,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/groupbuys/campaigns',
+      summary: 'Create a campaign (group price per SKU, size 2-10, time limit, window, quota, limits, 模拟成团)',
+      body: CampaignCreateRequest,
+      response: CampaignResultView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/groupbuys/campaigns/{id}/disable',
+      summary: 'Stop a campaign (open groups run to their deadline)',
+      params: CampaignIdParam,
+      body: AftersaleNoBody,
+      response: CampaignResultView,
+    },
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/manage/communities/{communityId}/groupbuys',
+      summary: "A community's own campaigns (its managers)",
+      params: GroupBuyCommunityParam,
+      query: CampaignAdminQuery,
+      response: CampaignResultPage,
+    },
+    {
+      ...shopper,
+      method: 'post',
+      path: '/api/v1/manage/communities/{communityId}/groupbuys',
+      summary: 'Create a community-only campaign (its managers)',
+      params: GroupBuyCommunityParam,
+      body: CampaignCreateRequest,
+      response: CampaignResultView,
+      status: 201,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -700,6 +797,7 @@ const ROUTES: RouteDoc[] = [
   ...AFTERSALES_ROUTES(),
   ...LOGISTICS_AND_REVIEW_ROUTES(),
   ...DISTRIBUTION_ROUTES(),
+  ...GROUP_BUY_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -145,6 +145,30 @@ export class OrderLifecycle implements OnModuleInit {
     await this.cancelUnpaid(orderId, '超时未支付', 'SYSTEM');
   };
 
+  /** 拼团成功: a paid member's order GROUPING → TO_SHIP (called for every member in one transaction). */
+  async releaseFromGrouping(tx: Tx, orderId: number, at: Date): Promise<boolean> {
+    return this.orders.transition(tx, orderId, ['GROUPING'], 'TO_SHIP', { actor: 'SYSTEM', note: '拼团成功', at });
+  }
+
+  /**
+   * 拼团失败: the whole payment goes back through WeChat Pay (a retried job) and the goods, which
+   * never left, go back to stock now. The order closes when WeChat confirms the refund.
+   */
+  async refundNeverShipped(tx: Tx, orderId: number, reason: 'GROUP_FAILED', key: string): Promise<boolean> {
+    const order = await tx.order.findUnique({ where: { id: orderId }, include: { lines: true } });
+    if (!order || !['GROUPING', 'PAID', 'TO_SHIP'].includes(order.status)) return false;
+    const amount = order.payable - order.refundedAmount;
+    if (amount <= 0) return false;
+    for (const line of [...order.lines].sort((a, b) => a.skuId - b.skuId)) {
+      const units = line.quantity - line.restockedQuantity;
+      if (units <= 0) continue;
+      await this.inventory.release(tx, line.skuId, units);
+      await tx.orderLine.update({ where: { id: line.id }, data: { restockedQuantity: line.quantity } });
+    }
+    await this.refunds.createRefund(tx, { orderId, amount, reason, key });
+    return true;
+  }
+
   /** TO_SHIP → SHIPPED with the auto-confirm deadline; the caller writes the parcels. */
   async markShipped(tx: Tx, orderId: number, actor: OrderActor): Promise<Date | null> {
     const at = this.clock.now();

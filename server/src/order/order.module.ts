@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CartModule } from '../cart/cart.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { PaymentModule } from '../payment/payment.module';
+import { CheckoutActivities } from './checkout-activities';
 import { CheckoutDirectory } from './checkout-directory';
 import { OrderController } from './order.controller';
 import { OrderLifecycle } from './order-lifecycle.service';
@@ -14,7 +15,7 @@ import { OrderService } from './order.service';
 @Module({
   imports: [AuthModule, AddressModule, CartModule, CatalogModule, PaymentModule],
   controllers: [OrderController],
-  providers: [OrderService, OrderLifecycle, OrderRepository, CheckoutDirectory],
-  exports: [OrderLifecycle, OrderService],
+  providers: [OrderService, OrderLifecycle, OrderRepository, CheckoutDirectory, CheckoutActivities],
+  exports: [OrderLifecycle, OrderService, CheckoutActivities],
 })
 export class OrderModule {}

@@ -18,7 +18,8 @@ import { DomainEvents, type Tx } from '../infra/events/domain-events';
 import { IdempotencyStore, requestFingerprint } from '../infra/idempotency/idempotency';
 import { mediaUrl } from '../media/media-url';
 import { PaymentService } from '../payment/payment.service';
-import { priceOrder, type PricedOrder } from '../pricing/price-order.policy';
+import { DEFAULT_STAGES, priceOrder, type PricedOrder } from '../pricing/price-order.policy';
+import { CheckoutActivities, type ActivityQuote } from './checkout-activities';
 import { CheckoutDirectory } from './checkout-directory';
 import { orderNumberAt } from './order-number';
 import {
@@ -44,6 +45,7 @@ interface Checkout {
   skus: Map<number, CheckoutSku>;
   priced: PricedOrder;
   address: Record<string, string> | null;
+  activity: ActivityQuote | null;
 }
 
 /** The buyer's use cases: preview, place, list, look at, pay, cancel, confirm receipt. */
@@ -60,6 +62,7 @@ export class OrderService {
     @Inject(PaymentService) private readonly payments: PaymentService,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(CheckoutActivities) private readonly activities: CheckoutActivities,
   ) {
     this.lifecycle.closeUnpaidHook = (orderId) =>
       this.closeUnpaid(orderId, '超时未支付', 'SYSTEM').then(() => undefined);
@@ -80,13 +83,14 @@ export class OrderService {
       const checkout = await this.checkout(userId, body, { requireAddress: true, tx });
       const now = this.clock.now();
       await this.enforcePurchaseLimits(tx, userId, body, checkout.skus);
-      const { priced } = checkout;
+      const { priced, activity } = checkout;
+      const timeoutMs = activity?.paymentTimeoutMs ?? this.config.orders.paymentTimeoutMs;
       const row = await this.orders.create(
         tx,
         {
           orderNo: orderNumberAt(now, this.config.shopTimeZone),
           userId,
-          kind: 'NORMAL',
+          kind: activity?.kind ?? 'NORMAL',
           goodsAmount: priced.goodsAmount,
           discountAmount: priced.discountAmount,
           couponDiscount: priced.couponDiscount,
@@ -97,7 +101,7 @@ export class OrderService {
           payable: priced.payable,
           address: checkout.address ?? {},
           remark: body.remark ?? '',
-          expiresAt: new Date(now.getTime() + this.config.orders.paymentTimeoutMs),
+          expiresAt: new Date(now.getTime() + timeoutMs),
           createdAt: now,
           lines: priced.lines.map((line) => {
             const sku = checkout.skus.get(Number(line.skuId))!;
@@ -124,7 +128,8 @@ export class OrderService {
         userId,
         kind: row.kind,
         createdAt: now,
-        lines: row.lines.map((line) => ({ ...lineFact(line), activity: null })),
+        lines: row.lines.map((line) => ({ ...lineFact(line), activity: activity?.lineActivity ?? null })),
+        activity: activity ? { kind: activity.kind, ...activity.choice } : null,
       });
       if (body.fromCart)
         await this.directory.removeFromCart(
@@ -249,7 +254,6 @@ export class OrderService {
     body: OrderPreviewRequest,
     options: { requireAddress: boolean; tx?: Tx },
   ): Promise<Checkout> {
-    if (body.groupBuy) throw new GroupBuyUnavailable();
     if (body.couponId) throw new CouponNotApplicable('NO_SUCH_COUPON');
     const skuIds = body.items.map((i) => Number(i.skuId));
     const skus = new Map((await this.inventory.skusForCheckout(skuIds, options.tx)).map((s) => [s.skuId, s]));
@@ -259,6 +263,11 @@ export class OrderService {
       if (!sku.onShelf) throw new SkuUnavailable(item.skuId, 'OFF_SHELF');
       if (sku.stock < item.quantity) throw new StockInsufficient(sku.skuId);
     }
+    let activity: ActivityQuote | null = null;
+    if (body.groupBuy) {
+      if (!this.activities.groupBuy) throw new GroupBuyUnavailable();
+      activity = await this.activities.groupBuy.quote({ userId, body, skus, now: this.clock.now(), tx: options.tx });
+    }
     let address: Record<string, string> | null = null;
     if (body.addressId) {
       address = await this.directory.addressSnapshot(userId, Number(body.addressId), options.tx);
@@ -266,29 +275,34 @@ export class OrderService {
     } else if (options.requireAddress) {
       throw new AddressRequired();
     }
-    const priced = priceOrder({
-      lines: body.items.map((item) => {
-        const sku = skus.get(Number(item.skuId))!;
-        return {
-          skuId: String(sku.skuId),
-          productId: String(sku.productId),
-          categoryId: String(sku.categoryId),
-          title: sku.title,
-          quantity: item.quantity,
-          skuPrice: sku.price,
-          memberDayEligible: sku.memberDayEligible,
-          pointsExchangeable: sku.pointsExchangeable,
-        };
-      }),
-      province: address?.province,
-      shippingTemplate: await this.directory.shippingTemplate(options.tx),
-      pointsToUse: body.pointsToUse ?? 0,
-      pointsBalance: 0, // the points domain fills this in
-    });
+    const stages = activity ? { ...DEFAULT_STAGES, activityPrice: activity.activityPrice } : DEFAULT_STAGES;
+    const priced = priceOrder(
+      {
+        lines: body.items.map((item) => {
+          const sku = skus.get(Number(item.skuId))!;
+          return {
+            skuId: String(sku.skuId),
+            productId: String(sku.productId),
+            categoryId: String(sku.categoryId),
+            title: sku.title,
+            quantity: item.quantity,
+            skuPrice: sku.price,
+            memberDayEligible: sku.memberDayEligible,
+            pointsExchangeable: sku.pointsExchangeable,
+          };
+        }),
+        province: address?.province,
+        shippingTemplate: await this.directory.shippingTemplate(options.tx),
+        pointsToUse: body.pointsToUse ?? 0,
+        pointsBalance: 0, // the points domain fills this in
+        groupBuy: body.groupBuy,
+      },
+      stages,
+    );
     if (priced.goodsAmount + priced.shippingFee > MAX_FEN) throw new OrderTooLarge(MAX_FEN);
     if ((body.pointsToUse ?? 0) !== priced.pointsUsed)
       throw new PointsNotApplicable(body.pointsToUse ?? 0, priced.pointsUsed);
-    return { skus, priced, address };
+    return { skus, priced, address, activity };
   }
 
   private async enforcePurchaseLimits(

@@ -21,6 +21,8 @@ export interface DomainEventMap {
     kind: 'NORMAL' | 'GROUP_BUY' | 'FLASH_SALE';
     createdAt: Date;
     lines: OrderLineFact[];
+    /** The activity the order was placed under (e.g. `{ kind: 'GROUP_BUY', campaignId, groupId }`). */
+    activity?: ({ kind: string } & Record<string, unknown>) | null;
   };
   'order.paid': { orderId: number; userId: number; paidAt: Date };
   'order.cancelled': { orderId: number; userId: number; reason: string };

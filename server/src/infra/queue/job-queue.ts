@@ -12,6 +12,7 @@ export interface JobMap {
   'order.close-aftersale-window': { orderId: number };
   'refund.submit': { refundId: number };
   'distribution.transfer': { withdrawalId: number };
+  'groupbuy.expire': { groupId: number };
   'payment.reconcile': { paymentId: number };
   'wechat.upload-shipping': { orderId: number };
 }
