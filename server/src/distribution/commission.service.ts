@@ -164,7 +164,9 @@ export class CommissionService implements OnModuleInit {
    */
   private async reverseForRefund(tx: Tx, refund: DomainEventMap['order.refunded']): Promise<void> {
     const commissions = await tx.commission.findMany({
-      where: { orderId: refund.orderId, status: { in: ['PENDING', 'SETTLED'] } },
+      // REVERSED too: a commission floored to nothing may still have a paid base whose later
+      // refunds must come off own and team sales.
+      where: { orderId: refund.orderId, status: { in: ['PENDING', 'SETTLED', 'REVERSED'] } },
     });
     const lines = new Map(refund.lines.map((l) => [l.lineId, l]));
     const at = this.clock.now();
@@ -173,6 +175,7 @@ export class CommissionService implements OnModuleInit {
       if (!line) continue;
       const refunded = Math.min(c.base, refund.everythingRefunded ? c.base : line.refundedAmount);
       if (refunded <= c.refundedBase) continue;
+      const settled = c.settledAt !== null;
       const due = reversalDue(c, refunded);
       const reversed = c.reversedAmount + due;
       const updated = await tx.commission.updateMany({
@@ -189,12 +192,11 @@ export class CommissionService implements OnModuleInit {
           distributorId: c.beneficiaryId,
           type: 'COMMISSION_REVERSED',
           commissionId: c.id,
-          movement: c.status === 'SETTLED' ? { balance: -due } : { pending: -due },
+          movement: settled ? { balance: -due } : { pending: -due },
           at,
           note: `退款 L${c.level} ${c.productTitle}`,
         });
-      if (c.status === 'SETTLED' && c.level === 1)
-        await this.team.addSales(tx, c.beneficiaryId, -(refunded - c.refundedBase));
+      if (settled && c.level === 1) await this.team.addSales(tx, c.beneficiaryId, -(refunded - c.refundedBase));
     }
   }
 

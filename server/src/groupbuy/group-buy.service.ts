@@ -232,8 +232,11 @@ export class GroupBuyService implements OnModuleInit, CheckoutActivity {
       data: { status: 'SUCCEEDED', succeededAt: at, simulated },
     });
     if (moved.count !== 1) return false;
-    const paid = await tx.groupBuyMember.findMany({ where: { groupId, status: 'PAID' }, orderBy: { orderId: 'asc' } });
-    for (const member of paid) await this.lifecycle.releaseFromGrouping(tx, member.orderId, at);
+    // A locking read: seats paid by transactions that committed after this one began count too.
+    const paid = await tx.$queryRaw<{ orderId: number }[]>`
+      SELECT order_id AS orderId FROM groupbuy_member
+       WHERE group_id = ${groupId} AND status = 'PAID' ORDER BY order_id FOR UPDATE`;
+    for (const member of paid) await this.lifecycle.releaseFromGrouping(tx, Number(member.orderId), at);
     return true;
   }
 
@@ -266,13 +269,20 @@ export class GroupBuyService implements OnModuleInit, CheckoutActivity {
   async expire(groupId: number): Promise<void> {
     const unpaid: number[] = [];
     await this.prisma.transaction(async (tx, afterCommit) => {
-      const [group] = await tx.$queryRaw<{ status: string; expiresAt: Date | null }[]>`
-        SELECT status, expires_at AS expiresAt FROM groupbuy_group WHERE id = ${groupId} FOR UPDATE`;
+      const [group] = await tx.$queryRaw<
+        { status: string; expiresAt: Date | null; size: number; paidCount: number; campaignId: number }[]
+      >`SELECT status, expires_at AS expiresAt, size, paid_count AS paidCount, campaign_id AS campaignId
+          FROM groupbuy_group WHERE id = ${groupId} FOR UPDATE`;
       const now = this.clock.now();
       if (group?.status !== 'FORMING' || !group.expiresAt || group.expiresAt.getTime() > now.getTime()) return;
-      const row = await tx.groupBuyGroup.findUniqueOrThrow({ where: { id: groupId } });
-      const campaign = await tx.groupBuyCampaign.findUniqueOrThrow({ where: { id: row.campaignId } });
-      const members = await tx.groupBuyMember.findMany({ where: { groupId, status: { in: [...LIVE_SEAT] } } });
+      const row = { size: Number(group.size), paidCount: Number(group.paidCount) };
+      const campaign = await tx.groupBuyCampaign.findUniqueOrThrow({ where: { id: Number(group.campaignId) } });
+      // Locking reads see what other transactions committed since this one began (a plain read would not).
+      const members = (
+        await tx.$queryRaw<{ id: number; orderId: number; status: string; quantity: number }[]>`
+          SELECT id, order_id AS orderId, status, quantity FROM groupbuy_member
+           WHERE group_id = ${groupId} AND status IN ('HELD', 'PAID') FOR UPDATE`
+      ).map((m) => ({ id: Number(m.id), orderId: Number(m.orderId), status: m.status, quantity: Number(m.quantity) }));
       unpaid.push(...members.filter((m) => m.status === 'HELD').map((m) => m.orderId));
       if (expiryOutcome(row, campaign) === 'SUCCEED') {
         await this.succeed(tx, groupId, now, true);

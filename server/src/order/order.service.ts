@@ -18,8 +18,16 @@ import { DomainEvents, type Tx } from '../infra/events/domain-events';
 import { IdempotencyStore, requestFingerprint } from '../infra/idempotency/idempotency';
 import { mediaUrl } from '../media/media-url';
 import { PaymentService } from '../payment/payment.service';
-import { DEFAULT_STAGES, priceOrder, type PricedOrder } from '../pricing/price-order.policy';
-import { CheckoutActivities, type ActivityQuote } from './checkout-activities';
+import {
+  activityByPriority,
+  combinePromotions,
+  DEFAULT_STAGES,
+  priceOrder,
+  type ActivityKind,
+  type PricedOrder,
+  type PricingStages,
+} from '../pricing/price-order.policy';
+import { CheckoutActivities, type ActivityQuote, type PricingContribution } from './checkout-activities';
 import { CheckoutDirectory } from './checkout-directory';
 import { orderNumberAt } from './order-number';
 import {
@@ -46,6 +54,25 @@ interface Checkout {
   priced: PricedOrder;
   address: Record<string, string> | null;
   activity: ActivityQuote | null;
+  contributions: PricingContribution[];
+}
+
+/**
+ * The price pipeline's stages for one checkout: step 1 by the priority of PRODUCT.md (group buy
+ * when chosen > flash sale > member-day price; the member-level discount is priceOrder's
+ * fallback), promotions combined, one coupon stage, one points stage.
+ */
+function composeStages(group: ActivityQuote | null, contributions: PricingContribution[]): PricingStages {
+  const sources: Partial<Record<ActivityKind, PricingStages['activityPrice']>> = {};
+  if (group) sources.GROUP_BUY = group.activityPrice;
+  for (const c of contributions) Object.assign(sources, c.activityPrices ?? {});
+  const promotions = contributions.flatMap((c) => (c.promotions ? [c.promotions] : []));
+  return {
+    activityPrice: activityByPriority(sources),
+    promotions: promotions.length ? combinePromotions(...promotions) : DEFAULT_STAGES.promotions,
+    coupon: contributions.find((c) => c.coupon)?.coupon ?? DEFAULT_STAGES.coupon,
+    points: contributions.find((c) => c.points)?.points ?? DEFAULT_STAGES.points,
+  };
 }
 
 /** The buyer's use cases: preview, place, list, look at, pay, cancel, confirm receipt. */
@@ -83,8 +110,15 @@ export class OrderService {
       const checkout = await this.checkout(userId, body, { requireAddress: true, tx });
       const now = this.clock.now();
       await this.enforcePurchaseLimits(tx, userId, body, checkout.skus);
-      const { priced, activity } = checkout;
-      const timeoutMs = activity?.paymentTimeoutMs ?? this.config.orders.paymentTimeoutMs;
+      const { priced, activity, contributions } = checkout;
+      const timeoutMs = Math.min(
+        activity?.paymentTimeoutMs ?? this.config.orders.paymentTimeoutMs,
+        ...contributions.map((c) => c.paymentTimeoutMs ?? Infinity),
+      );
+      const lineActivity = (index: number) =>
+        activity?.lineActivity ??
+        contributions.map((c) => c.lineActivity?.(priced.lines[index])).find((a) => a) ??
+        null;
       const row = await this.orders.create(
         tx,
         {
@@ -128,7 +162,9 @@ export class OrderService {
         userId,
         kind: row.kind,
         createdAt: now,
-        lines: row.lines.map((line) => ({ ...lineFact(line), activity: activity?.lineActivity ?? null })),
+        lines: row.lines.map((line, index) => ({ ...lineFact(line), activity: lineActivity(index) })),
+        couponId: priced.couponId === null ? null : Number(priced.couponId),
+        pointsUsed: priced.pointsUsed,
         activity: activity ? { kind: activity.kind, ...activity.choice } : null,
       });
       if (body.fromCart)
@@ -254,7 +290,6 @@ export class OrderService {
     body: OrderPreviewRequest,
     options: { requireAddress: boolean; tx?: Tx },
   ): Promise<Checkout> {
-    if (body.couponId) throw new CouponNotApplicable('NO_SUCH_COUPON');
     const skuIds = body.items.map((i) => Number(i.skuId));
     const skus = new Map((await this.inventory.skusForCheckout(skuIds, options.tx)).map((s) => [s.skuId, s]));
     for (const item of body.items) {
@@ -275,7 +310,15 @@ export class OrderService {
     } else if (options.requireAddress) {
       throw new AddressRequired();
     }
-    const stages = activity ? { ...DEFAULT_STAGES, activityPrice: activity.activityPrice } : DEFAULT_STAGES;
+    const now = this.clock.now();
+    const contributions = await Promise.all(
+      this.activities.contributors.map((c) => c.contribute({ userId, body, skus, now, tx: options.tx })),
+    );
+    const stages = composeStages(activity, contributions);
+    const coupons = contributions.some((c) => c.coupon);
+    if (body.couponId && !coupons) throw new CouponNotApplicable('NO_SUCH_COUPON');
+    const memberDiscountBp = contributions.find((c) => c.memberDiscountBp !== undefined)?.memberDiscountBp;
+    const pointsBalance = contributions.find((c) => c.pointsBalance !== undefined)?.pointsBalance ?? 0;
     const priced = priceOrder(
       {
         lines: body.items.map((item) => {
@@ -294,15 +337,18 @@ export class OrderService {
         province: address?.province,
         shippingTemplate: await this.directory.shippingTemplate(options.tx),
         pointsToUse: body.pointsToUse ?? 0,
-        pointsBalance: 0, // the points domain fills this in
+        pointsBalance,
+        memberDiscountBp,
+        couponId: body.couponId,
         groupBuy: body.groupBuy,
       },
       stages,
     );
+    if (body.couponId && priced.couponRejected) throw new CouponNotApplicable(priced.couponRejected);
     if (priced.goodsAmount + priced.shippingFee > MAX_FEN) throw new OrderTooLarge(MAX_FEN);
     if ((body.pointsToUse ?? 0) !== priced.pointsUsed)
       throw new PointsNotApplicable(body.pointsToUse ?? 0, priced.pointsUsed);
-    return { skus, priced, address, activity };
+    return { skus, priced, address, activity, contributions };
   }
 
   private async enforcePurchaseLimits(

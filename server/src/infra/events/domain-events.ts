@@ -21,6 +21,9 @@ export interface DomainEventMap {
     kind: 'NORMAL' | 'GROUP_BUY' | 'FLASH_SALE';
     createdAt: Date;
     lines: OrderLineFact[];
+    /** The buyer's coupon (a user coupon id) and points spent, for the marketing domains to lock. */
+    couponId?: number | null;
+    pointsUsed?: number;
     /** The activity the order was placed under (e.g. `{ kind: 'GROUP_BUY', campaignId, groupId }`). */
     activity?: ({ kind: string } & Record<string, unknown>) | null;
   };
