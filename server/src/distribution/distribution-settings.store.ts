@@ -58,10 +58,14 @@ export class DistributionSettingsStore {
       const { tiers, ...rest } = settings;
       await tx.distributionSetting.upsert({ where: { id: 1 }, create: { id: 1, data: rest }, update: { data: rest } });
       const kept: number[] = [];
+      const before = await tx.distributorTier.findMany();
       for (const tier of tiers) {
         const data = { name: tier.name, minSales: tier.minSales, l1RateBp: tier.l1RateBp, l2RateBp: tier.l2RateBp };
-        const id = tier.id ? Number(tier.id) : NaN;
-        const existing = Number.isInteger(id) ? await tx.distributorTier.findUnique({ where: { id } }) : null;
+        // Matched by id, else by name: re-saving a tier without its id keeps distributors on it.
+        const existing =
+          before.find((t) => tier.id !== undefined && String(t.id) === tier.id) ??
+          (tier.id === undefined ? before.find((t) => t.name === tier.name) : undefined);
+        const id = existing?.id ?? NaN;
         const row = existing
           ? await tx.distributorTier.update({ where: { id }, data })
           : await tx.distributorTier.create({ data });
