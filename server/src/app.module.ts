@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AddressModule } from './address/address.module';
 import { AftersalesModule } from './aftersales/aftersales.module';
+import { AttributionModule } from './attribution/attribution.module';
 import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CommunityModule } from './community/community.module';
+import { ContentModule } from './content/content.module';
 import { DistributionModule } from './distribution/distribution.module';
 import { GroupBuyModule } from './groupbuy/groupbuy.module';
 import { HealthController } from './health/health.controller';
@@ -38,6 +41,9 @@ export class AppModule {
         ReviewModule,
         DistributionModule,
         GroupBuyModule,
+        CommunityModule,
+        ContentModule,
+        AttributionModule,
       ],
       controllers: [HealthController],
     };

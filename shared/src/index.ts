@@ -16,3 +16,5 @@ export * from './logistics';
 export * from './admin-order';
 export * from './distribution';
 export * from './groupbuy';
+export * from './community';
+export * from './attribution';

@@ -29,6 +29,6 @@ import { WithdrawalService } from './withdrawal.service';
     DistributionAdminService,
     WithdrawalService,
   ],
-  exports: [CommissionService, CommissionLedger, DistributorService],
+  exports: [CommissionService, CommissionLedger, DistributorService, BindingService],
 })
 export class DistributionModule {}

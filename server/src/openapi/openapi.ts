@@ -79,6 +79,8 @@ import {
   WechatLoginRequest,
   WechatLoginResponse,
 } from '@weshop/shared';
+import { EventsRequest, EventsResult, LaunchRequest, LaunchResult } from '@weshop/shared';
+import * as community from '@weshop/shared';
 import { z } from 'zod';
 import {
   AdminOrderDetail,
@@ -663,6 +665,38 @@ function DISTRIBUTION_ROUTES(): RouteDoc[] {
   ];
 }
 
+/**
+ * 归因: launches and behaviour events. `/events` accepts anonymous callers that send
+ * `X-Device-Id` (8-64 of A-Z a-z 0-9 _ -); a bearer token, when it verifies, names the user.
+ */
+function ATTRIBUTION_ROUTES(): RouteDoc[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/v1/launch',
+      tag: 'attribution',
+      auth: true,
+      summary:
+        'Record a launch (or a show with a new scene): scene → traffic source, share ticket → opengid (decrypted with the ' +
+        "user's session_key; one that does not decrypt is ignored), sharer, post, community; a `ref` binds (锁客). " +
+        'The next order carries the last non-direct visit of the 7 days before it',
+      body: LaunchRequest,
+      response: LaunchResult,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/events',
+      tag: 'attribution',
+      summary:
+        'Batched behaviour events (1-50; 413 EVENT_BATCH_TOO_LARGE above). Anonymous with X-Device-Id. Each event is ' +
+        'read on its own: the malformed or stale (> 7 days) ones come back in `rejected`, the rest are stored',
+      body: EventsRequest,
+      response: EventsResult,
+      status: 202,
+    },
+  ];
+}
+
 /** 拼团: campaigns and groups (opened and joined through the order routes with `groupBuy`). */
 function GROUP_BUY_ROUTES(): RouteDoc[] {
   const shopper = { tag: 'groupbuys', auth: true } as const;
@@ -748,6 +782,343 @@ function GROUP_BUY_ROUTES(): RouteDoc[] {
   ];
 }
 
+/**
+ * 社群与内容: communities (join, leave, members, share code), posts with content security
+ * (keyword list, msg_sec_check, media_check_async answered through message push), feeds with
+ * opaque cursors, reactions, comments, moderation by the community's own managers, uploads.
+ */
+function COMMUNITY_ROUTES(): RouteDoc[] {
+  const c = community;
+  const user = { tag: 'communities', auth: true } as const;
+  const posts = { tag: 'posts', auth: true } as const;
+  const manage = { tag: 'community-manage', auth: true } as const;
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  const ok = z.object({ ok: z.boolean() });
+  const noBody = z.object({}).strict();
+  const managed = (action: string, summary: string, body: z.ZodType): RouteDoc => ({
+    ...manage,
+    method: 'post',
+    path: `/api/v1/manage/communities/{id}/posts/{postId}/${action}`,
+    summary,
+    params: c.ManagedPostParam,
+    body,
+    response: c.PostView,
+  });
+  return [
+    {
+      ...user,
+      method: 'get',
+      path: '/api/v1/communities',
+      summary: 'Communities (`mine=true`: joined ones)',
+      query: c.CommunityListQuery,
+      response: c.CommunityPage,
+    },
+    {
+      ...user,
+      method: 'get',
+      path: '/api/v1/communities/{id}',
+      summary: 'A community, with the caller’s membership',
+      params: c.CommunityIdParam,
+      response: c.CommunityView,
+    },
+    {
+      ...user,
+      method: 'post',
+      path: '/api/v1/communities/{id}/join',
+      summary: 'Join (LINK or CODE); joining again changes nothing',
+      params: c.CommunityIdParam,
+      body: c.JoinCommunityRequest,
+      response: c.CommunityView,
+    },
+    {
+      ...user,
+      method: 'post',
+      path: '/api/v1/communities/{id}/leave',
+      summary: 'Leave (409 COMMUNITY_LAST_MANAGER for the last manager)',
+      params: c.CommunityIdParam,
+      response: c.CommunityView,
+    },
+    {
+      ...user,
+      method: 'get',
+      path: '/api/v1/communities/{id}/members',
+      summary: 'Members, managers first (members and managers only)',
+      params: c.CommunityIdParam,
+      query: c.MemberListQuery,
+      response: c.CommunityMemberPage,
+    },
+    {
+      ...user,
+      method: 'get',
+      path: '/api/v1/communities/{id}/share',
+      summary: 'Share path and mini-program code (scene c=<id>, page pages/community/index) as a data URL',
+      params: c.CommunityIdParam,
+      response: c.CommunityShareView,
+    },
+    {
+      ...posts,
+      method: 'get',
+      path: '/api/v1/communities/{id}/posts',
+      summary: 'Community feed: pinned first, then newest published; `{ items, nextCursor }`',
+      params: c.CommunityIdParam,
+      query: c.CursorQuery,
+      response: c.PostCursorPage,
+    },
+    {
+      ...posts,
+      method: 'get',
+      path: '/api/v1/posts',
+      summary: 'discover (featured first, then newest everywhere), mine (every state), favourites',
+      query: c.PostFeedQuery,
+      response: c.PostCursorPage,
+    },
+    {
+      ...posts,
+      method: 'post',
+      path: '/api/v1/posts',
+      summary:
+        'Create (members only): DRAFT with draft:true, SCHEDULED when publishAt is ahead, else screened now → PUBLISHED, IN_REVIEW or REJECTED',
+      body: c.PostCreateRequest,
+      response: c.PostView,
+      status: 201,
+    },
+    {
+      ...posts,
+      method: 'get',
+      path: '/api/v1/posts/{id}',
+      summary: 'A post (published, or the author’s, or for the community’s managers); counts a view',
+      params: c.PostIdParam,
+      response: c.PostView,
+    },
+    {
+      ...posts,
+      method: 'patch',
+      path: '/api/v1/posts/{id}',
+      summary: 'Edit (the author; checked again)',
+      params: c.PostIdParam,
+      body: c.PostUpdateRequest,
+      response: c.PostView,
+    },
+    {
+      ...posts,
+      method: 'delete',
+      path: '/api/v1/posts/{id}',
+      summary: 'Delete (the author): REMOVED',
+      params: c.PostIdParam,
+      response: c.PostView,
+    },
+    {
+      ...posts,
+      method: 'post',
+      path: '/api/v1/posts/{id}/like',
+      summary: 'Like (once)',
+      params: c.PostIdParam,
+      response: c.PostReactionView,
+    },
+    {
+      ...posts,
+      method: 'delete',
+      path: '/api/v1/posts/{id}/like',
+      summary: 'Unlike',
+      params: c.PostIdParam,
+      response: c.PostReactionView,
+    },
+    {
+      ...posts,
+      method: 'post',
+      path: '/api/v1/posts/{id}/favourite',
+      summary: 'Favourite (once)',
+      params: c.PostIdParam,
+      response: c.PostReactionView,
+    },
+    {
+      ...posts,
+      method: 'delete',
+      path: '/api/v1/posts/{id}/favourite',
+      summary: 'Unfavourite',
+      params: c.PostIdParam,
+      response: c.PostReactionView,
+    },
+    {
+      ...posts,
+      method: 'post',
+      path: '/api/v1/posts/{id}/report',
+      summary: '举报 (once per user; 5 reports send a post back to review)',
+      params: c.PostIdParam,
+      body: c.ReportRequest,
+      response: c.PostReactionView,
+    },
+    {
+      ...posts,
+      method: 'get',
+      path: '/api/v1/posts/{id}/comments',
+      summary: 'Top comments with their first replies, oldest first; `parentId` pages one thread',
+      params: c.PostIdParam,
+      query: c.CommentListQuery,
+      response: c.CommentCursorPage.or(c.ReplyCursorPage),
+    },
+    {
+      ...posts,
+      method: 'post',
+      path: '/api/v1/posts/{id}/comments',
+      summary: 'Comment or reply (a reply to a reply joins the top comment); 422 CONTENT_REJECTED',
+      params: c.PostIdParam,
+      body: c.CommentCreateRequest,
+      response: c.CommentItemView,
+      status: 201,
+    },
+    {
+      ...posts,
+      method: 'delete',
+      path: '/api/v1/posts/{id}/comments/{commentId}',
+      summary: 'Delete a comment (its author or a manager) with its replies',
+      params: c.CommentIdParam,
+      response: ok,
+    },
+    {
+      tag: 'uploads',
+      auth: true,
+      method: 'post',
+      path: '/api/v1/uploads',
+      summary:
+        'multipart/form-data, one file: JPEG/PNG/GIF/WebP image or MP4/MOV video, checked by its bytes (413 UPLOAD_TOO_LARGE, 415 UPLOAD_TYPE_UNSUPPORTED)',
+      response: c.UploadResult,
+      status: 201,
+    },
+    {
+      ...manage,
+      method: 'get',
+      path: '/api/v1/manage/communities',
+      summary: 'Communities the caller manages (an admin: all)',
+      query: c.CommunityListQuery,
+      response: c.CommunityPage,
+    },
+    {
+      ...manage,
+      method: 'put',
+      path: '/api/v1/manage/communities/{id}/announcement',
+      summary: 'Set the announcement',
+      params: c.CommunityIdParam,
+      body: c.AnnouncementRequest,
+      response: c.CommunityView,
+    },
+    {
+      ...manage,
+      method: 'get',
+      path: '/api/v1/manage/communities/{id}/members',
+      summary: 'Members',
+      params: c.CommunityIdParam,
+      query: c.MemberListQuery,
+      response: c.CommunityMemberPage,
+    },
+    {
+      ...manage,
+      method: 'patch',
+      path: '/api/v1/manage/communities/{id}/members/{userId}',
+      summary: 'Set a member’s role (never demoting the last manager)',
+      params: c.CommunityMemberParam,
+      body: c.MemberRoleRequest,
+      response: c.CommunityMemberView,
+    },
+    {
+      ...manage,
+      method: 'delete',
+      path: '/api/v1/manage/communities/{id}/members/{userId}',
+      summary: 'Remove a member (not a manager)',
+      params: c.CommunityMemberParam,
+      response: ok,
+    },
+    {
+      ...manage,
+      method: 'get',
+      path: '/api/v1/manage/communities/{id}/stats',
+      summary: 'Members, posts by state, likes, comments, views, reports, WeChat groups',
+      params: c.CommunityIdParam,
+      response: c.CommunityStatsView,
+    },
+    {
+      ...manage,
+      method: 'get',
+      path: '/api/v1/manage/communities/{id}/posts',
+      summary: 'Moderation queue by state (default IN_REVIEW; `reported=true`)',
+      params: c.CommunityIdParam,
+      query: c.ModerationQuery,
+      response: c.PostCursorPage,
+    },
+    managed('approve', 'IN_REVIEW → PUBLISHED', noBody),
+    managed('reject', 'IN_REVIEW or PUBLISHED → REJECTED', c.RejectPostRequest),
+    managed('remove', '→ REMOVED', c.RemovePostRequest),
+    managed('pin', 'Pin or unpin a published post', c.PinPostRequest),
+    managed('feature', 'Feature or unfeature a published post (leads the discover feed)', c.FeaturePostRequest),
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/communities',
+      summary: 'All communities',
+      query: c.CommunityListQuery,
+      response: c.CommunityPage,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/communities',
+      summary: 'Create a community',
+      body: c.CommunityCreateRequest,
+      response: c.CommunityView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/communities/{id}',
+      summary: 'Edit a community',
+      params: c.CommunityIdParam,
+      body: c.CommunityUpdateRequest,
+      response: c.CommunityView,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/communities/{id}/managers',
+      summary: 'Appoint a manager (joins them; grants COMMUNITY_MANAGER)',
+      params: c.CommunityIdParam,
+      body: c.ManagerAssignRequest,
+      response: c.CommunityMemberView,
+    },
+    {
+      ...admin,
+      method: 'delete',
+      path: '/api/v1/admin/communities/{id}/managers/{userId}',
+      summary: 'Make a manager a member again',
+      params: c.CommunityMemberParam,
+      response: c.CommunityMemberView,
+    },
+    {
+      tag: 'wechat',
+      method: 'get',
+      path: '/api/v1/wechat/message-push',
+      summary: '消息推送 URL verification: echoes `echostr` when `signature` verifies',
+      query: z.object({ signature: z.string(), timestamp: z.string(), nonce: z.string(), echostr: z.string() }),
+      response: z.string(),
+    },
+    {
+      tag: 'wechat',
+      method: 'post',
+      path: '/api/v1/wechat/message-push',
+      summary: '消息推送 events, JSON safe mode (msg_signature, AES-256-CBC); answers `success`',
+      query: z.object({
+        signature: z.string(),
+        timestamp: z.string(),
+        nonce: z.string(),
+        encrypt_type: z.literal('aes'),
+        msg_signature: z.string(),
+      }),
+      body: z.object({ ToUserName: z.string().optional(), Encrypt: z.string() }),
+      response: z.string(),
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -798,6 +1169,8 @@ const ROUTES: RouteDoc[] = [
   ...LOGISTICS_AND_REVIEW_ROUTES(),
   ...DISTRIBUTION_ROUTES(),
   ...GROUP_BUY_ROUTES(),
+  ...ATTRIBUTION_ROUTES(),
+  ...COMMUNITY_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -4,6 +4,8 @@ import type { WechatPayCredentials } from '../infra/config/env.schema';
 import { generateSandboxPayMaterial } from './pay/pay-keys';
 import { registerSandboxPay, type SandboxPay, type SandboxPayOptions } from './pay/sandbox-pay';
 import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity';
+import { registerSandboxGroup } from './sandbox-group';
+import { registerSandboxContent } from './sandbox-content';
 import { registerSandboxShipping } from './sandbox-shipping';
 import { registerSandboxWxacode } from './sandbox-wxacode';
 
@@ -78,6 +80,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
 
   const codes = new Map<string, IssuedCode>();
   const sessionKeys = new Map<string, string>();
+  /** When each openid last logged in (content security wants it within 2 hours). */
+  const lastSeen = new Map<string, number>();
   const faults: Fault[] = [];
   let tokens: Token[] = [];
 
@@ -145,6 +149,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     const openid = sandboxOpenid(appid, name);
     const sessionKey = randomBytes(16).toString('base64');
     sessionKeys.set(openid, sessionKey);
+    lastSeen.set(openid, now().getTime());
     return { openid, session_key: sessionKey, unionid: sandboxUnionid(name) };
   });
 
@@ -173,6 +178,19 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
 
   registerSandboxShipping(app, { now, pay, tokens: () => tokens });
   const wxacodes = registerSandboxWxacode(app, { now, tokens: () => tokens, takeFault, pages: options.pages });
+  const content = registerSandboxContent(app, {
+    appid,
+    now,
+    tokens: () => tokens,
+    takeFault,
+    lastSeen: (openid) => lastSeen.get(openid),
+  });
+  registerSandboxGroup(app, {
+    appid,
+    now,
+    sessionKeyOf: (openid) => sessionKeys.get(openid),
+    openidOf: (name) => (SANDBOX_NAME.test(name) ? sandboxOpenid(appid, name) : ''),
+  });
 
   // --- Control routes: the test acting as the phone and as WeChat -------------------------------
   app.post<{ Body: { name?: unknown } | undefined }>('/sandbox/users', async (request, reply) => {
@@ -224,6 +242,8 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     tokens = [];
     pay.reset();
     wxacodes.reset();
+    content.reset();
+    lastSeen.clear();
     return { ok: true };
   });
 

@@ -8,6 +8,9 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const SANDBOX_APPID = 'wx5a0d7e0c4b6f1e20';
 const SANDBOX_SECRET = 'sandbox0secret0not0for0production';
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production';
+/** Message push (消息推送) Token and EncodingAESKey the sandbox and the server share by default. */
+export const SANDBOX_PUSH_TOKEN = 'weshopSandboxPushToken';
+export const SANDBOX_PUSH_AES_KEY = 'weshopSandboxEncodingAesKey0123456789abcdef';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z.string().url().optional();
@@ -91,6 +94,35 @@ export const EnvSchema = z
     /** Run the job worker and the sweeper in this process (dev and tests run both in one). */
     WORKER_ENABLED: z.enum(['true', 'false']).default('true'),
     H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+    /** 消息推送 Token (3-32 letters/digits) and EncodingAESKey (43), as set in the mini-program console. */
+    WECHAT_PUSH_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits')
+      .default(SANDBOX_PUSH_TOKEN),
+    WECHAT_PUSH_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters or digits')
+      .default(SANDBOX_PUSH_AES_KEY),
+    /** Where uploaded images and videos are stored (local-disk storage). */
+    UPLOAD_DIR: z.string().default(path.join(REPO_ROOT, '.run', 'uploads')),
+    UPLOAD_MAX_IMAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    UPLOAD_MAX_VIDEO_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(50 * 1024 * 1024),
+    /** A file of extra forbidden words for posts and comments, one per line (added to the built-in list). */
+    CONTENT_KEYWORDS_FILE: z.string().optional(),
+    /** An image check whose result has not arrived after this long sends the post to a manager. */
+    MEDIA_CHECK_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(40 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
@@ -139,7 +171,13 @@ export interface AppConfig {
     sandboxPort: number;
     /** WeChat Pay merchant credentials: from files when live, from the sandbox otherwise (set at start-up). */
     pay?: WechatPayCredentials;
+    /** 消息推送 (message push, JSON safe mode): Token and EncodingAESKey. Never logged. */
+    messagePush: { token: string; encodingAesKey: string };
   };
+  /** Uploaded images and videos: the local-disk storage directory and size limits. */
+  uploads: { dir: string; maxImageBytes: number; maxVideoBytes: number };
+  /** Content security of posts and comments. */
+  content: { keywordsFile?: string; mediaCheckTimeoutMs: number };
   orders: {
     paymentTimeoutMs: number;
     /** Flash-sale and group-buy orders wait less for payment. */
@@ -205,7 +243,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       payApiBase: (env.WECHATPAY_API_BASE ?? (live ? WECHATPAY_LIVE_API_BASE : '')).replace(/\/$/, ''),
       sandboxPort: env.SANDBOX_PORT,
       pay: live ? livePayCredentials(env) : undefined,
+      messagePush: { token: env.WECHAT_PUSH_TOKEN, encodingAesKey: env.WECHAT_PUSH_AES_KEY },
     },
+    uploads: {
+      dir: env.UPLOAD_DIR,
+      maxImageBytes: env.UPLOAD_MAX_IMAGE_BYTES,
+      maxVideoBytes: env.UPLOAD_MAX_VIDEO_BYTES,
+    },
+    content: { keywordsFile: env.CONTENT_KEYWORDS_FILE, mediaCheckTimeoutMs: env.MEDIA_CHECK_TIMEOUT_SECONDS * 1000 },
     orders: {
       paymentTimeoutMs: env.ORDER_PAYMENT_TIMEOUT_SECONDS * 1000,
       activityPaymentTimeoutMs: env.ACTIVITY_PAYMENT_TIMEOUT_SECONDS * 1000,

@@ -15,6 +15,7 @@ export interface JobMap {
   'groupbuy.expire': { groupId: number };
   'payment.reconcile': { paymentId: number };
   'wechat.upload-shipping': { orderId: number };
+  'content.publish-scheduled': { postId: number };
 }
 export type JobName = keyof JobMap;
 export type JobHandler<K extends JobName> = (payload: JobMap[K], job: Job) => Promise<void>;
