@@ -12,7 +12,14 @@ jest.setTimeout(120_000);
 
 const weappDir = path.resolve(__dirname, '../dist/weapp');
 const script = path.join(__dirname, 'support/compile-weapp.js');
-const PAGES = ['pages/home/index', 'pages/category/index', 'pages/product/index', 'pages/cart/index', 'pages/me/index'];
+const PAGES = [
+  'pages/home/index',
+  'pages/category/index',
+  'pages/product/index',
+  'pages/cart/index',
+  'pages/me/index',
+  'pages/community/index',
+];
 const SUBPACKAGES: Record<string, string[]> = {
   'subpackages/order': ['confirm/index', 'pay-result/index', 'list/index', 'detail/index'],
   'subpackages/address': ['list/index', 'edit/index'],
@@ -23,8 +30,13 @@ const SUBPACKAGES: Record<string, string[]> = {
     'distributors/index',
     'withdrawals/index',
     'distribution-settings/index',
+    'groupbuys/index',
+    'community/index',
+    'communities/index',
   ],
+  'subpackages/groupbuy': ['group/index', 'mine/index'],
   'subpackages/aftersales': ['request/index', 'detail/index', 'list/index'],
+  'subpackages/community': ['list/index', 'post/index', 'editor/index', 'discover/index'],
   'subpackages/review': ['write/index'],
   'subpackages/distribution': [
     'center/index',

@@ -10,17 +10,24 @@ export default defineAppConfig({
     'pages/product/index',
     // 购物车 (tab). Query: none.
     'pages/cart/index',
-    // 我的 (tab): profile, order shortcuts, addresses, 分销中心, 管理后台 for admins. Query: none.
+    // 我的 (tab): profile, order shortcuts, 社群, addresses, 分销中心, 管理后台 for admins. Query: none.
     'pages/me/index',
+    // 社群主页: intro, 公告, 加入 / 退出, the feed (pinned first), 发帖 for members. Query: `id` (community id;
+    // or `scene` from the community's mini-program code, `c=<id>`: joining then counts as CODE); a share
+    // also carries `ref` (a distributor's code, bound on launch) or `sharer`, and `communityId` (attribution).
+    'pages/community/index',
   ],
   subPackages: [
     {
       root: 'subpackages/order',
       pages: [
         // 确认订单. Query: `items` (required, `skuId:quantity` pairs joined by commas, e.g. `12:1,40:3`),
-        // `fromCart` (`1` when the items come from the cart: they leave it once the order exists).
+        // `fromCart` (`1` when the items come from the cart: they leave it once the order exists),
+        // `gb` (optional: a group-buy campaign id, the order opens a group of it: 发起拼团),
+        // `group` (optional, with `gb`: the group to join: 参团).
         'confirm/index',
-        // 支付结果: polls the order until the server has seen the payment. Query: `id` (order id, required).
+        // 支付结果: polls the order until the server has seen the payment; a paid group-buy order goes on
+        // to its group's page. Query: `id` (order id, required).
         'pay-result/index',
         // 我的订单. Query: `status` (optional: an order status, `AFTERSALE` for 售后, or `ALL`).
         'list/index',
@@ -52,6 +59,13 @@ export default defineAppConfig({
         'withdrawals/index',
         // 分销设置: rates, levels, application, binding, withdrawal rules and tiers. Query: none.
         'distribution-settings/index',
+        // 拼团活动: campaigns with their results (groups, 成团率, quota, GMV), 新建 and 停用. Query: none.
+        'groupbuys/index',
+        // 社群管理 of one community (its managers and admins): 内容审核 by status, members and roles, 公告 and
+        // the community code, 数据, 社群专享拼团. Query: `id` (community id, required).
+        'community/index',
+        // 社群 of the shop (admins): 新建社群, 设为主理人 by user id. Query: none.
+        'communities/index',
       ],
     },
     {
@@ -72,6 +86,16 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'subpackages/groupbuy',
+      pages: [
+        // 拼团详情: members and empty seats, countdown, status, 邀请好友参团 / 我也要参团. Query: `id` (group id,
+        // required), `ref` (optional: the sharer's referral code, bound on launch).
+        'group/index',
+        // 我的拼团. Query: `status` (optional group status: FORMING, SUCCEEDED or FAILED; default all).
+        'mine/index',
+      ],
+    },
+    {
       root: 'subpackages/aftersales',
       pages: [
         // 申请售后. Query: `orderId`, `lineId` (both required: the order line to refund or return).
@@ -80,6 +104,23 @@ export default defineAppConfig({
         'detail/index',
         // 我的售后. Query: `status` (optional after-sale status).
         'list/index',
+      ],
+    },
+    {
+      root: 'subpackages/community',
+      pages: [
+        // 社群 list. Query: `tab` (optional, `mine`: 我加入的; default all communities).
+        'list/index',
+        // 帖子详情: text, images, video, tagged products, 点赞 / 收藏 / 举报, comments and replies; 编辑 / 删除 for
+        // the author, 置顶 / 精选 / 移除 for managers. Query: `id` (post id, required); a share also carries
+        // `ref` (a distributor's code, bound on launch) or `sharer`, `postId` and `communityId` (attribution).
+        'post/index',
+        // 发帖 / 编辑帖子: 图文 / 视频 / 长文, images, video, product tags, 定时发布, 存草稿. Query: `communityId`
+        // (required for a new post), `id` (optional: the post to edit).
+        'editor/index',
+        // 发现: featured then newest posts across communities; 我的帖子, 我的收藏. Query: `feed` (optional:
+        // `mine` or `favourites`; default discover).
+        'discover/index',
       ],
     },
     {

@@ -1,9 +1,13 @@
 import Taro from '@tarojs/taro';
 import { pendingReferral } from '../stores/referral';
 import { session } from '../stores/session';
-import { referralOnLaunch, referralOnShow, sendPendingReferral } from './launch-referral';
+import { appLaunched, appShown } from './launch';
 
-/** The launch runner against a programmed `Taro.request`: what is sent, what is kept, and that nothing throws. */
+/**
+ * A launch's referral against a programmed `Taro.request`: POST /launch carries it and the server
+ * binds (exactly one request per referral); only a launch without an answer, or refused outright,
+ * leaves it to POST /distribution/bind. Nothing throws, nothing toasts.
+ */
 const requestMock = Taro.request as unknown as jest.Mock;
 const navigateMock = Taro.navigateTo as unknown as jest.Mock;
 const user = {
@@ -18,8 +22,27 @@ const user = {
   distributor: { status: 'NONE' as const, code: null },
   createdAt: '2026-11-24T00:00:00.000Z',
 };
+const launched = (extra: Record<string, unknown> = {}) => ({
+  statusCode: 200,
+  data: { visitId: '41', source: 'SINGLE_CHAT', ...extra },
+});
 const bound = { bound: true, outcome: 'BOUND', distributorCode: 'K7M3PQ', until: null };
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the runner's background chain (login → launch → bind) run to its end. */
+const settle = async () => {
+  for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+type Sent = { method: string; url: string; data: unknown; header: Record<string, string> };
+const sent = (): Sent[] => requestMock.mock.calls.map((c) => c[0] as Sent);
+const urls = () => sent().map((s) => `${s.method} ${s.url}`);
+
+/** Answers per route: POST /launch and POST /distribution/bind. */
+function answer(routes: { launch?: () => unknown; bind?: () => unknown }) {
+  requestMock.mockImplementation(async (options: Sent) => {
+    const route = options.url.endsWith('/api/v1/launch') ? routes.launch : routes.bind;
+    if (!route) throw new Error(`unexpected ${options.url}`);
+    return route();
+  });
+}
 
 beforeEach(() => {
   requestMock.mockReset();
@@ -32,96 +55,108 @@ beforeEach(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-it('a shared link binds by LINK once signed in, and the pending bind is cleared', async () => {
-  requestMock.mockResolvedValue({ statusCode: 200, data: bound });
+it('a shared link is bound by the launch itself once signed in: one POST /launch, no /distribution/bind', async () => {
+  answer({ launch: () => launched({ bound: { distributorCode: 'K7M3PQ' } }) });
   let signIn!: () => void;
   const signedIn = new Promise<void>((resolve) => (signIn = resolve));
-  referralOnLaunch({ path: 'pages/product/index', query: { id: '12', ref: 'K7M3PQ' }, scene: 1007 }, signedIn);
-  await flush();
+  appLaunched({ path: 'pages/product/index', query: { id: '12', ref: 'K7M3PQ' }, scene: 1007 }, signedIn);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   expect(requestMock).not.toHaveBeenCalled(); // not before the login
   expect(pendingReferral.get()).toEqual({ code: 'K7M3PQ', source: 'LINK' });
 
   signIn();
-  await flush();
-  await sendPendingReferral();
-  expect(requestMock).toHaveBeenCalledTimes(1);
-  const sent = requestMock.mock.calls[0][0];
-  expect([sent.method, sent.url, sent.data]).toEqual([
-    'POST',
-    '/api/v1/distribution/bind',
-    { code: 'K7M3PQ', source: 'LINK' },
-  ]);
-  expect(sent.header.Authorization).toBe('Bearer tok');
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch']);
+  expect(sent()[0].data).toEqual({ scene: 1007, path: 'pages/product/index', query: { id: '12', ref: 'K7M3PQ' } });
+  expect(sent()[0].header.Authorization).toBe('Bearer tok');
   expect(pendingReferral.get()).toBeNull();
   expect(navigateMock).not.toHaveBeenCalled(); // already on the product
 });
 
-it('a mini-program code binds by CODE and opens its product', async () => {
-  requestMock.mockResolvedValue({ statusCode: 200, data: bound });
-  referralOnLaunch(
-    { path: 'pages/home/index', query: { scene: encodeURIComponent('r=ABCDEF&p=c') }, scene: 1047 },
-    Promise.resolve(),
-  );
-  await flush();
-  await sendPendingReferral();
-  expect(requestMock.mock.calls[0][0].data).toEqual({ code: 'ABCDEF', source: 'CODE' });
+it('a mini-program code: the launch carries its scene, and its product opens', async () => {
+  answer({ launch: () => launched({ source: 'CODE', bound: { distributorCode: 'ABCDEF' } }) });
+  const scene = encodeURIComponent('r=ABCDEF&p=c');
+  appLaunched({ path: 'pages/home/index', query: { scene }, scene: 1047 }, Promise.resolve());
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch']);
+  expect(sent()[0].data).toMatchObject({ scene: 1047, query: { scene } });
+  expect(pendingReferral.get()).toBeNull();
   expect(navigateMock).toHaveBeenCalledWith({ url: '/pages/product/index?id=12' });
+});
+
+it('an answered launch that did not bind (already bound, unknown code) settles the referral too', async () => {
+  answer({ launch: () => launched() });
+  appLaunched({ path: 'pages/product/index', query: { id: '2', ref: 'UNKNWN' }, scene: 1008 }, Promise.resolve());
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch']);
+  expect(pendingReferral.get()).toBeNull();
 });
 
 it.each<[string, number, string]>([
   ['REFERRAL_SELF', 409, 'SELFXX'],
   ['REFERRAL_CYCLE', 409, 'CYCLEX'],
-  ['REFERRAL_CODE_UNKNOWN', 404, 'UNKNWN'],
-])('a refused bind (%s) is dropped quietly: logged, no toast, nothing thrown', async (code, status, ref) => {
-  requestMock.mockResolvedValue({ statusCode: status, data: { error: { code, message: 'no' } } });
-  referralOnLaunch({ path: 'pages/product/index', query: { id: '1', ref } }, Promise.resolve());
-  await flush();
-  await sendPendingReferral();
-  expect(pendingReferral.get()).toBeNull();
-  expect(Taro.showToast).not.toHaveBeenCalled();
-  expect(console.warn).toHaveBeenCalledWith(expect.stringContaining(code));
-});
+  ['REFERRAL_CODE_UNKNOWN', 404, 'UNKNWX'],
+])(
+  'a launch refused outright goes the direct way; a refused bind (%s) is then dropped quietly',
+  async (code, status, ref) => {
+    answer({
+      launch: () => ({ statusCode: 400, data: { error: { code: 'VALIDATION_FAILED', message: 'no' } } }),
+      bind: () => ({ statusCode: status, data: { error: { code, message: 'no' } } }),
+    });
+    appLaunched({ path: 'pages/product/index', query: { id: '1', ref }, scene: 1007 }, Promise.resolve());
+    await settle();
+    expect(urls()).toEqual(['POST /api/v1/launch', 'POST /api/v1/distribution/bind']);
+    expect(sent()[1].data).toEqual({ code: ref, source: 'LINK' });
+    expect(pendingReferral.get()).toBeNull();
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining(code));
+  },
+);
 
-it('without an answer (network) the bind is kept for the next launch', async () => {
+it('without an answer (network) the referral is kept; after the next answered launch it binds directly', async () => {
   requestMock.mockRejectedValue(new Error('request:fail'));
-  referralOnLaunch({ path: 'pages/product/index', query: { id: '1', ref: 'HJKLMN' } }, Promise.resolve());
-  await flush();
-  await sendPendingReferral();
+  appLaunched({ path: 'pages/product/index', query: { id: '1', ref: 'HJKLMN' }, scene: 1007 }, Promise.resolve());
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch']);
   expect(pendingReferral.get()).toEqual({ code: 'HJKLMN', source: 'LINK' });
 
-  // The next launch (no ref of its own) sends it.
+  // The next entry (no ref of its own) is answered: the kept referral follows by /distribution/bind.
   requestMock.mockReset();
-  requestMock.mockResolvedValue({ statusCode: 200, data: bound });
-  referralOnLaunch({ path: 'pages/home/index', query: {} }, Promise.resolve());
-  await flush();
-  await sendPendingReferral();
-  expect(requestMock.mock.calls[0][0].data).toEqual({ code: 'HJKLMN', source: 'LINK' });
+  answer({ launch: () => launched({ source: 'DIRECT' }), bind: () => ({ statusCode: 200, data: bound }) });
+  appShown({ path: 'pages/home/index', query: {}, scene: 1001 });
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch', 'POST /api/v1/distribution/bind']);
+  expect(sent()[1].data).toEqual({ code: 'HJKLMN', source: 'LINK' });
   expect(pendingReferral.get()).toBeNull();
 });
 
-it('signed out: nothing is sent and the bind waits', async () => {
+it('signed out: nothing is sent and the referral waits', async () => {
   session.signedOut();
-  referralOnLaunch({ path: 'pages/product/index', query: { id: '1', ref: 'PQRSTU' } }, Promise.resolve());
-  await flush();
-  await sendPendingReferral();
+  appLaunched({ path: 'pages/product/index', query: { id: '1', ref: 'PQRSTU' }, scene: 1007 }, Promise.resolve());
+  await settle();
   expect(requestMock).not.toHaveBeenCalled();
   expect(pendingReferral.get()).toEqual({ code: 'PQRSTU', source: 'LINK' });
 });
 
-it('the first show repeats the launch and is ignored; a later show (hot start) binds its own code', async () => {
-  requestMock.mockResolvedValue({ statusCode: 200, data: bound });
-  referralOnShow({ path: 'pages/product/index', query: { id: '1', ref: 'WXYZ23' } });
-  await flush();
-  await sendPendingReferral();
-  expect(requestMock).not.toHaveBeenCalled();
+it('a show repeating the last entry is ignored; a show with a new scene is reported with its own code', async () => {
+  answer({ launch: () => launched() });
+  const options = { path: 'pages/product/index', query: { id: '1', ref: 'WXYZ23' }, scene: 1007 };
+  appLaunched(options, Promise.resolve());
+  appShown(options); // the first show repeats the launch
+  await settle();
+  expect(urls()).toEqual(['POST /api/v1/launch']);
 
-  referralOnShow({ path: 'pages/product/index', query: { id: '1', ref: 'WXYZ23' } });
-  await flush();
-  await sendPendingReferral();
-  expect(requestMock.mock.calls.map((c) => c[0].data)).toEqual([{ code: 'WXYZ23', source: 'LINK' }]);
+  appShown({ ...options, scene: 1044, query: { id: '1', ref: 'WXYZ24' } }); // a hot start from a group card
+  appShown({ ...options, scene: 1044, query: { id: '1', ref: 'WXYZ24' } }); // …and back from the background
+  await settle();
+  expect(sent().map((s) => (s.data as { query: unknown }).query)).toEqual([
+    { id: '1', ref: 'WXYZ23' },
+    { id: '1', ref: 'WXYZ24' },
+  ]);
 });
 
 it('unreadable options never throw', () => {
-  expect(() => referralOnLaunch(undefined, Promise.resolve())).not.toThrow();
-  expect(() => referralOnLaunch({ query: null }, Promise.resolve())).not.toThrow();
+  expect(() => appLaunched(undefined, Promise.resolve())).not.toThrow();
+  expect(() => appLaunched({ query: null }, Promise.resolve())).not.toThrow();
+  expect(() => appShown({ query: { scene: '%E0%A4%A' } })).not.toThrow();
 });

@@ -3,51 +3,36 @@ import { bindReferral } from '../api/distribution';
 import { distributorStore } from '../stores/distributor';
 import { pendingReferral } from '../stores/referral';
 import { session } from '../stores/session';
-import { bindKey, bindSettled, referralFromLaunch, type LaunchOptionsLike } from './referral';
-import { toProduct } from './route';
+import { bindSettled, type ReferralBind } from './referral';
 
 /**
- * app.tsx calls these on launch and on every show with WeChat's options. They never block the
- * launch and never show an error: a refused bind (unknown code, self, cycle) is the shopper's
- * business only in the logs. The decision itself is the pure `referralFromLaunch`.
+ * The referral (`ref` of a shared path, `r=` of a mini-program code's `scene`) a launch brought in.
+ * The launch itself binds it: POST /launch carries the query and the server applies the `ref`
+ * (utils/launch.ts). The bind is remembered until that launch has been answered, so a launch
+ * that never reached the server (offline, 5xx) still binds later — then, and only then, through
+ * POST /distribution/bind. Each referral thus travels in exactly one request that the server
+ * answers. Nothing here throws or shows an error: a refused bind is the shopper's business only
+ * in the logs.
  */
 
-/** Binds already taken from options in this run. */
-const seen = new Set<string>();
 let sending: Promise<void> | null = null;
-let shows = 0;
 
-/** On launch: `signedIn` settles once the session is there (the bind needs a token). */
-export function referralOnLaunch(options: LaunchOptionsLike | undefined, signedIn: Promise<unknown>): void {
-  handle(options, signedIn);
+/** A launch carries this referral: keep it until the server has answered that launch. */
+export function rememberReferral(bind: ReferralBind | null): void {
+  if (bind) pendingReferral.set(bind);
 }
 
-/** On show: the first show repeats the launch's options; later ones are hot starts from another share. */
-export function referralOnShow(options: LaunchOptionsLike | undefined): void {
-  shows += 1;
-  if (shows > 1) handle(options, Promise.resolve());
+/** The server answered the launch that carried `bind` (and bound it, or refused it): nothing left to send. */
+export function referralLaunched(bind: ReferralBind | null, bound: boolean): void {
+  const pending = pendingReferral.get();
+  if (bind && pending && pending.code === bind.code && pending.source === bind.source) pendingReferral.clear();
+  if (bound) distributorStore.forget();
 }
 
-function handle(options: LaunchOptionsLike | undefined, signedIn: Promise<unknown>): void {
-  let decision;
-  try {
-    decision = referralFromLaunch(options ?? {});
-  } catch (error) {
-    console.warn('[referral] unreadable launch options', error instanceof Error ? error.message : '');
-    return;
-  }
-  const { bind, openProductId } = decision;
-  if (bind && !seen.has(bindKey(bind))) {
-    seen.add(bindKey(bind));
-    pendingReferral.set(bind);
-  }
-  void signedIn.then(() => {
-    if (openProductId) toProduct(openProductId);
-    return sendPendingReferral();
-  });
-}
-
-/** Sends the pending bind once at a time; keeps it only when the server gave no answer. */
+/**
+ * Sends a bind left pending by an earlier launch that got no answer, once at a time; keeps it only
+ * when the server gives no answer again.
+ */
 export function sendPendingReferral(): Promise<void> {
   if (!sending) {
     sending = send().finally(() => {

@@ -8,6 +8,7 @@ import { Empty } from '../../components/empty';
 import { toConfirmOrder } from '../../utils/route';
 import { showCartBadge } from '../../utils/tab-badge';
 import { CartLine } from './components/cart-line';
+import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
 /**
@@ -15,6 +16,7 @@ import './index.scss';
  * what the shopper pays is the server's preview on the confirm page.
  */
 export default function CartPage() {
+  usePageView();
   const [cart, setCart] = useState<CartView | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Selected line ids; `null` until the first load selects every available line.

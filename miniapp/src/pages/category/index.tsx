@@ -9,6 +9,7 @@ import { LoadMore } from '../../components/load-more';
 import { ProductCard } from '../../components/product-card';
 import { usePaged } from '../../hooks/use-paged';
 import { toProduct } from '../../utils/route';
+import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
 type Child = CategoryView['children'][number];
@@ -30,6 +31,7 @@ function ChildProducts({ child }: { child: Child }) {
 }
 
 export default function CategoryPage() {
+  usePageView();
   const [tops, setTops] = useState<CategoryView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [topId, setTopId] = useState<string | null>(null);

@@ -8,6 +8,7 @@ import { LoadMore } from '../../components/load-more';
 import { ProductCard } from '../../components/product-card';
 import { usePaged } from '../../hooks/use-paged';
 import { toProduct } from '../../utils/route';
+import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
 type Tab = 'default' | 'sales' | 'price' | 'new';
@@ -29,6 +30,7 @@ function sortFor(tab: Tab, priceAscending: boolean): ProductSort {
 const PAGE_SIZE = 20;
 
 export default function HomePage() {
+  usePageView();
   const [tab, setTab] = useState<Tab>('default');
   const [priceAscending, setPriceAscending] = useState(true);
   const [draft, setDraft] = useState('');

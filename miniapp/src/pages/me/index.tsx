@@ -8,6 +8,9 @@ import { assetUrl } from '../../config';
 import { toAddressList, toAdmin, toOrderList, type OrderListTab } from '../../utils/route';
 import { toAdminDistribution, toDistribution } from '../../utils/distribution-route';
 import { DISTRIBUTOR_STATUS_TEXT } from '../../utils/distribution';
+import { toAdminGroupbuys, toMyGroups } from '../../utils/groupbuy-route';
+import { toAdminCommunities, toCommunityList } from '../../utils/community-route';
+import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
 const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
@@ -18,8 +21,9 @@ const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
   { tab: 'AFTERSALE', label: '售后', icon: '↺' },
 ];
 
-/** 我的: who is signed in, order shortcuts by status, the address book, 分销中心, and 管理后台 for admins. */
+/** 我的: who is signed in, order shortcuts by status, 我的拼团, 社群, the address book, 分销中心, and 管理后台 for admins. */
 export default function MePage() {
+  usePageView();
   const [user, setUser] = useState<UserView | null>(session.user());
 
   useDidShow(() => {
@@ -32,6 +36,7 @@ export default function MePage() {
   });
 
   const isAdmin = Boolean(user?.roles.includes('ADMIN'));
+  const isCommunityManager = Boolean(user?.roles.includes('COMMUNITY_MANAGER'));
   const distributorStatus = user?.distributor.status ?? 'NONE';
 
   return (
@@ -66,6 +71,14 @@ export default function MePage() {
       </View>
 
       <View className="me-card">
+        <View className="me-row me-groupbuys" onClick={() => toMyGroups()}>
+          <Text>我的拼团</Text>
+          <Text className="me-row__arrow">›</Text>
+        </View>
+        <View className="me-row me-communities" onClick={() => toCommunityList(isCommunityManager ? 'mine' : 'all')}>
+          <Text>{isCommunityManager ? '我的社群 · 管理' : '社群 · 发现'}</Text>
+          <Text className="me-row__arrow">›</Text>
+        </View>
         <View className="me-row me-addresses" onClick={() => toAddressList()}>
           <Text>收货地址</Text>
           <Text className="me-row__arrow">›</Text>
@@ -103,6 +116,14 @@ export default function MePage() {
               onClick={() => toAdminDistribution('distribution-settings')}
             >
               <Text>管理后台 · 分销设置</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-groupbuys" onClick={() => toAdminGroupbuys()}>
+              <Text>管理后台 · 拼团活动</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-communities" onClick={() => toAdminCommunities()}>
+              <Text>管理后台 · 社群管理</Text>
               <Text className="me-row__arrow">›</Text>
             </View>
           </>

@@ -15,15 +15,22 @@ import { toConfirmOrder } from '../../utils/route';
 import { fitDetailHtml } from './detail-html';
 import { SkuPicker, type SkuSelection } from './components/sku-picker';
 import { ShareEarn } from './components/share-earn';
+import { GroupBuy } from './components/group-buy';
 import { useShareRef } from './use-share-ref';
 import { productIdFromQuery } from '../../utils/referral';
 import { productShareQuery, productSharePath } from '../../utils/share';
 import { toPoster } from '../../utils/distribution-route';
+import { usePageView, useShareTicket } from '../../hooks/use-page-view';
+import { track } from '../../utils/events';
 import './index.scss';
 
 export default function ProductPage() {
   // `id` from a shared path, or `p` of the `scene` when a mini-program code opened this page.
   const id = productIdFromQuery(useRouter().params);
+  // The post whose product tag opened this page (content-to-order attribution), if any.
+  const fromPost = useRouter().params.postId;
+  usePageView();
+  useShareTicket();
   const [product, setProduct] = useState<ProductDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Selected SKU and quantity: what 加入购物车 / 立即购买 submit.
@@ -31,16 +38,22 @@ export default function ProductPage() {
   const [adding, setAdding] = useState(false);
   // An approved distributor's shares carry `ref=<code>` (锁客 happens on the recipient's launch).
   const ref = useShareRef();
-  useShareAppMessage(() => ({
-    title: product?.title ?? '好物推荐',
-    path: productSharePath(id, ref),
-    imageUrl: product ? assetUrl(product.cover) : undefined,
-  }));
-  useShareTimeline(() => ({
-    title: product?.title ?? '好物推荐',
-    query: productShareQuery(id, ref),
-    imageUrl: product ? assetUrl(product.cover) : undefined,
-  }));
+  useShareAppMessage(() => {
+    track('SHARE', { productId: id, page: 'pages/product/index' });
+    return {
+      title: product?.title ?? '好物推荐',
+      path: productSharePath(id, ref),
+      imageUrl: product ? assetUrl(product.cover) : undefined,
+    };
+  });
+  useShareTimeline(() => {
+    track('SHARE', { productId: id, page: 'pages/product/index' });
+    return {
+      title: product?.title ?? '好物推荐',
+      query: productShareQuery(id, ref),
+      imageUrl: product ? assetUrl(product.cover) : undefined,
+    };
+  });
 
   useEffect(() => {
     if (!id) {
@@ -51,6 +64,7 @@ export default function ProductPage() {
       .then((p) => {
         setProduct(p);
         void Taro.setNavigationBarTitle({ title: p.title });
+        track('PRODUCT_VIEW', { productId: p.id, postId: fromPost, page: 'pages/product/index' });
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [id]);
@@ -73,6 +87,7 @@ export default function ProductPage() {
     setAdding(true);
     try {
       const cart = await addCartItem(skuId, selection.quantity);
+      track('ADD_TO_CART', { productId: product.id, postId: fromPost });
       showCartBadge(cart.count);
       void Taro.showToast({ title: '已加入购物车', icon: 'success' });
     } catch (e) {
@@ -111,6 +126,7 @@ export default function ProductPage() {
       </View>
 
       {ref ? <ShareEarn onPoster={() => toPoster(product.id)} /> : null}
+      <GroupBuy productId={product.id} selection={selection} />
 
       <SkuPicker product={product} onChange={setSelection} />
 

@@ -7,6 +7,7 @@ import { getCart } from '../../../api/cart';
 import { ApiError, errorMessage } from '../../../api/client';
 import { createOrder, previewOrder } from '../../../api/orders';
 import { Empty } from '../../../components/empty';
+import { groupBuyChoiceFromQuery, groupBuyErrorText } from '../../../utils/groupbuy';
 import { newIdempotencyKey } from '../../../utils/idempotency';
 import {
   ADDRESS_SELECTED,
@@ -21,17 +22,23 @@ import { AmountBreakdown } from '../components/amount-breakdown';
 import { OrderLines } from '../components/order-lines';
 import { usePay } from '../components/pay/use-pay';
 import { AddressCard } from './components/address-card';
+import { GroupBuyNote } from './components/group-buy-note';
 import './index.scss';
 
 /**
  * 确认订单: address, the lines and the server's full breakdown (`/orders/preview`), remark, and
  * 提交订单. The Idempotency-Key is made when the page opens and sent with every retry, so however
- * often 提交订单 is tapped (or retried after a lost answer) there is one order.
+ * often 提交订单 is tapped (or retried after a lost answer) there is one order. With `gb` (and
+ * `group`) in the query the order opens (or joins) a group: `groupBuy` goes with preview and creation.
  */
 export default function ConfirmOrderPage() {
   const params = useRouter().params;
   const items = useMemo(() => decodeCheckoutItems(params.items), [params.items]);
   const fromCart = params.fromCart === '1';
+  const groupBuy = useMemo(
+    () => groupBuyChoiceFromQuery({ gb: params.gb, group: params.group }),
+    [params.gb, params.group],
+  );
   const [idempotencyKey] = useState(() => newIdempotencyKey());
 
   const [addresses, setAddresses] = useState<AddressView[] | null>(null);
@@ -67,8 +74,13 @@ export default function ConfirmOrderPage() {
     () =>
       items.length === 0
         ? null
-        : { items, ...(addressId ? { addressId } : {}), ...(fromCart ? { fromCart: true } : {}) },
-    [items, addressId, fromCart],
+        : {
+            items,
+            ...(addressId ? { addressId } : {}),
+            ...(fromCart ? { fromCart: true } : {}),
+            ...(groupBuy ? { groupBuy } : {}),
+          },
+    [items, addressId, fromCart, groupBuy],
   );
 
   useEffect(() => {
@@ -80,7 +92,7 @@ export default function ConfirmOrderPage() {
         setPreview(p);
         setPreviewError(null);
       })
-      .catch((e: unknown) => !stale && setPreviewError(errorMessage(e)));
+      .catch((e: unknown) => !stale && setPreviewError(groupBuyErrorText(e)));
     return () => {
       stale = true;
     };
@@ -107,7 +119,7 @@ export default function ConfirmOrderPage() {
         void Taro.showToast({ title: '订单已提交，请在订单列表查看', icon: 'none' });
         toOrderList('PENDING_PAYMENT');
       } else {
-        void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+        void Taro.showToast({ title: groupBuyErrorText(e), icon: 'none' });
       }
     } finally {
       setSubmitting(false);
@@ -118,6 +130,7 @@ export default function ConfirmOrderPage() {
     <View className="confirm">
       <AddressCard address={address} onPick={() => toAddressList(true)} onAdd={() => toAddressEdit()} />
 
+      {groupBuy ? <GroupBuyNote choice={groupBuy} lines={preview?.lines ?? null} /> : null}
       {previewError ? <View className="confirm__error">{previewError}</View> : null}
       {preview ? (
         <>

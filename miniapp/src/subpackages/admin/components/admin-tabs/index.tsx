@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { toAdminDistribution } from '../../../../utils/distribution-route';
+import { toAdminGroupbuys } from '../../../../utils/groupbuy-route';
 import './index.scss';
 
 /** The status tab strip of the manager console's lists (styles in admin-gate/index.scss, which every admin page loads). */
@@ -42,6 +43,26 @@ export function DistributionConsoleTabs({ active }: { active: DistributionConsol
       active={active}
       onChange={(page) => {
         if (page !== active) toAdminDistribution(page, true);
+      }}
+    />
+  );
+}
+
+/**
+ * The manager console's 营销 pages, switched in place like the 分销 strip. 拼团活动 is the first;
+ * coupons, promotions and member days join this list as they are built.
+ */
+export const MARKETING_CONSOLE_PAGES = [{ key: 'groupbuys', label: '拼团活动' }] as const;
+export type MarketingConsolePage = (typeof MARKETING_CONSOLE_PAGES)[number]['key'];
+
+export function MarketingConsoleTabs({ active }: { active: MarketingConsolePage }) {
+  return (
+    <AdminTabs
+      className="admin-tabs--pages"
+      tabs={MARKETING_CONSOLE_PAGES}
+      active={active}
+      onChange={(page) => {
+        if (page !== active) toAdminGroupbuys(true);
       }}
     />
   );
