@@ -71,6 +71,8 @@ describe('launchFactsOf: what a launch query says', () => {
     ['ids beyond INT', { postId: '2147483648', sharer: '99999999999' }, {}],
     ['the largest INT', { postId: '2147483647' }, { postId: 2_147_483_647 }],
     ['a broken escape in scene', { scene: '%E0%A4%A' }, {}],
+    ["a community's own code", { scene: 'c%3D12' }, { communityId: 12 }],
+    ['an explicit community wins over the code', { scene: 'c=12', communityId: '3' }, { communityId: 3 }],
   ])('%s', (_name, query, expected) => {
     expect(launchFactsOf(query)).toEqual({ ...none, ...expected });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCommunityScene } from './community';
 import { parseShareScene, ReferralCode } from './distribution';
 
 /**
@@ -138,10 +139,13 @@ export function launchFactsOf(query: Record<string, string | undefined>): Launch
   const K = SHARE_QUERY_KEYS;
   let ref: string | null = null;
   let refFrom: LaunchFacts['refFrom'] = null;
+  let communityFromCode: string | null = null;
   const scene = query[K.scene];
   if (typeof scene === 'string' && scene) {
     const fromCode = parseShareScene(decodeTwice(scene)).ref;
     if (fromCode) [ref, refFrom] = [fromCode, 'CODE'];
+    // A community's own mini-program code carries `c=<id>`.
+    communityFromCode = parseCommunityScene(decodeTwice(scene));
   }
   const rawRef = query[K.ref];
   if (!ref && typeof rawRef === 'string') {
@@ -153,7 +157,7 @@ export function launchFactsOf(query: Record<string, string | undefined>): Launch
     refFrom,
     sharerId: dbIdOf(query[K.sharer]),
     postId: dbIdOf(query[K.postId]),
-    communityId: dbIdOf(query[K.communityId]),
+    communityId: dbIdOf(query[K.communityId]) ?? dbIdOf(communityFromCode ?? undefined),
     groupBuyId: dbIdOf(query[K.groupId]),
   };
 }
