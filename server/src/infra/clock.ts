@@ -9,6 +9,8 @@ import { RedisService } from './redis/redis.service';
 @Injectable()
 export class Clock implements OnModuleInit, OnModuleDestroy {
   private offsetMs = 0;
+  /** Bumped by every set(): a refresh that started before it must not restore the old offset. */
+  private generation = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(@Inject(RedisService) private readonly redis: RedisService) {}
@@ -23,15 +25,18 @@ export class Clock implements OnModuleInit, OnModuleDestroy {
 
   /** Sets the clock so that now() ≈ `at`; null returns to real time. */
   async set(at: Date | null): Promise<void> {
-    this.offsetMs = at ? at.getTime() - Date.now() : 0;
-    await this.redis.client.set(this.redis.key('clock', 'offset-ms'), String(this.offsetMs));
+    const offset = at ? at.getTime() - Date.now() : 0;
+    this.generation += 1;
+    this.offsetMs = offset;
+    await this.redis.client.set(this.redis.key('clock', 'offset-ms'), String(offset));
   }
 
   async refresh(): Promise<void> {
+    const started = this.generation;
     try {
       const stored = await this.redis.client.get(this.redis.key('clock', 'offset-ms'));
       const value = Number(stored ?? 0);
-      if (Number.isSafeInteger(value)) this.offsetMs = value;
+      if (Number.isSafeInteger(value) && started === this.generation) this.offsetMs = value;
     } catch {
       // keep the last known offset while Redis is unreachable
     }
