@@ -104,7 +104,11 @@ export const CampaignCreateRequest = z
     productId: Id,
     skus: z.array(CampaignSkuInput).min(1).max(50),
     groupSize: z.number().int().min(2).max(10),
-    durationMinutes: z.number().int().min(5).max(7 * 24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
     startsAt: z.string().datetime({ offset: true }),
     endsAt: z.string().datetime({ offset: true }),
     quota: z.number().int().min(1).max(1_000_000),
