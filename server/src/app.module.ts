@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CommunityModule } from './community/community.module';
+import { CouponModule } from './coupon/coupon.module';
 import { ContentModule } from './content/content.module';
 import { DistributionModule } from './distribution/distribution.module';
 import { GroupBuyModule } from './groupbuy/groupbuy.module';
@@ -15,8 +16,10 @@ import type { AppConfig } from './infra/config/env.schema';
 import { InfraModule } from './infra/infra.module';
 import { LogisticsModule } from './logistics/logistics.module';
 import { MediaModule } from './media/media.module';
+import { MemberModule } from './member/member.module';
 import { OrderModule } from './order/order.module';
 import { PaymentModule } from './payment/payment.module';
+import { PointsModule } from './points/points.module';
 import { ReviewModule } from './review/review.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -40,10 +43,13 @@ export class AppModule {
         LogisticsModule,
         ReviewModule,
         DistributionModule,
-        GroupBuyModule,
         CommunityModule,
         ContentModule,
         AttributionModule,
+        GroupBuyModule,
+        CouponModule,
+        MemberModule,
+        PointsModule,
       ],
       controllers: [HealthController],
     };

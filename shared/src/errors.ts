@@ -129,7 +129,17 @@ export const ERROR_CODES = [
   'DEVICE_ID_INVALID',
   'EVENT_BATCH_TOO_LARGE',
   // coupons
+  'COUPON_TEMPLATE_NOT_FOUND',
+  'COUPON_TEMPLATE_INVALID',
+  'COUPON_NOT_CLAIMABLE',
+  'COUPON_SOLD_OUT',
+  'COUPON_LIMIT_REACHED',
   // points, membership and member day
+  'POINTS_INSUFFICIENT',
+  'ALREADY_SIGNED_IN',
+  'MEMBER_LEVEL_NOT_FOUND',
+  'MEMBER_LEVEL_GROWTH_TAKEN',
+  'MEMBER_DAY_SKU_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -18,3 +18,6 @@ export * from './distribution';
 export * from './groupbuy';
 export * from './community';
 export * from './attribution';
+export * from './member';
+export * from './points';
+export * from './coupon';

@@ -81,6 +81,23 @@ import {
 } from '@weshop/shared';
 import { EventsRequest, EventsResult, LaunchRequest, LaunchResult } from '@weshop/shared';
 import * as community from '@weshop/shared';
+import * as coupon from '@weshop/shared';
+import {
+  MemberDaySettings,
+  MemberDayView,
+  MemberLevelIdParam,
+  MemberLevelInput,
+  MemberLevelList,
+  MemberLevelView,
+  MemberView,
+  PointsEntriesQuery,
+  PointsEntryPage,
+  PointsRules,
+  PointsSummary,
+  SignInCalendar,
+  SignInRequest,
+  SignInResult,
+} from '@weshop/shared';
 import { z } from 'zod';
 import {
   AdminOrderDetail,
@@ -1119,6 +1136,209 @@ function COMMUNITY_ROUTES(): RouteDoc[] {
   ];
 }
 
+/** 积分, 会员 and 会员日: the member's own and the admin's settings. */
+function MARKETING_MEMBER_ROUTES(): RouteDoc[] {
+  const member = { tag: 'marketing', auth: true } as const;
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/points',
+      summary: 'My points: available, frozen, expiring soon',
+      response: PointsSummary,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/points/entries',
+      summary: 'My points ledger, newest first',
+      query: PointsEntriesQuery,
+      response: PointsEntryPage,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/points/sign-in',
+      summary: 'Sign-in calendar and streak',
+      response: SignInCalendar,
+    },
+    {
+      ...member,
+      method: 'post',
+      path: '/api/v1/points/sign-in',
+      summary: 'Sign in today (once per shop-local day; streak bonus by the cycle)',
+      body: SignInRequest,
+      response: SignInResult,
+      status: 201,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/member',
+      summary: 'My level, growth, benefits and next level',
+      response: MemberView,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/member-day',
+      summary: 'Member day today, the next one and its benefits',
+      response: MemberDayView,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/member-levels',
+      summary: 'Member levels',
+      response: MemberLevelList,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/member-levels',
+      summary: 'Add a level (growth threshold, discount, points multiplier, member-day access)',
+      body: MemberLevelInput,
+      response: MemberLevelView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'put',
+      path: '/api/v1/admin/member-levels/{id}',
+      summary: 'Change a level',
+      params: MemberLevelIdParam,
+      body: MemberLevelInput,
+      response: MemberLevelView,
+    },
+    {
+      ...admin,
+      method: 'delete',
+      path: '/api/v1/admin/member-levels/{id}',
+      summary: 'Remove a level',
+      params: MemberLevelIdParam,
+      response: z.null(),
+      status: 204,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/member-days',
+      summary: 'The member-day schedule and prices',
+      response: MemberDaySettings,
+    },
+    {
+      ...admin,
+      method: 'put',
+      path: '/api/v1/admin/member-days',
+      summary: 'Set the member-day schedule, levels, points multiplier and prices',
+      body: MemberDaySettings,
+      response: MemberDaySettings,
+    },
+    { ...admin, method: 'get', path: '/api/v1/admin/points-rules', summary: 'Points rules', response: PointsRules },
+    {
+      ...admin,
+      method: 'put',
+      path: '/api/v1/admin/points-rules',
+      summary: 'Set the points rules (earning, deduction, sign-in, expiry)',
+      body: PointsRules,
+      response: PointsRules,
+    },
+  ];
+}
+
+/** 优惠券: the claim centre, my coupons, the checkout picker, templates (admin), community drops. */
+function COUPON_ROUTES(): RouteDoc[] {
+  const shopper = { tag: 'coupons', auth: true } as const;
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/coupons/center',
+      summary: 'The claim centre: templates with claimable and the reason when not',
+      response: coupon.CouponCenter,
+    },
+    {
+      ...shopper,
+      method: 'post',
+      path: '/api/v1/coupons/{templateId}/claim',
+      summary: 'Claim a coupon (never over-issued; per-user limit; member day; new customers)',
+      params: coupon.ClaimTemplateParam,
+      response: coupon.UserCouponView,
+      status: 201,
+    },
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/me/coupons',
+      summary: 'My coupons by status (AVAILABLE past their end are EXPIRED)',
+      query: coupon.MyCouponsQuery,
+      response: coupon.UserCouponPage,
+    },
+    {
+      ...shopper,
+      method: 'post',
+      path: '/api/v1/me/coupons/for-checkout',
+      summary: 'My coupons for a cart (the order preview body): usable with the discount, or the reason',
+      body: coupon.OrderPreviewRequest,
+      response: coupon.CheckoutCoupons,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/coupons',
+      summary: 'Coupon templates with issued and used counts',
+      query: coupon.CouponTemplateAdminQuery,
+      response: coupon.CouponTemplateAdminPage,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/coupons',
+      summary: 'Create a template (满减券, 折扣券 with a cap, 无门槛); nonsense settings are 422 with the field',
+      body: coupon.CouponTemplateCreateRequest,
+      response: coupon.CouponTemplateAdminView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/coupons/{id}',
+      summary: 'One template',
+      params: coupon.CouponTemplateIdParam,
+      response: coupon.CouponTemplateAdminView,
+    },
+    {
+      ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/coupons/{id}',
+      summary: 'Change the name, quantity (never below issued), per-user limit or status',
+      params: coupon.CouponTemplateIdParam,
+      body: coupon.CouponTemplateUpdateRequest,
+      response: coupon.CouponTemplateAdminView,
+    },
+    {
+      ...shopper,
+      method: 'get',
+      path: '/api/v1/manage/communities/{id}/coupons',
+      summary: "The community's coupon templates (its managers)",
+      params: coupon.CouponCommunityParam,
+      response: coupon.CommunityCouponTemplates,
+    },
+    {
+      ...shopper,
+      method: 'post',
+      path: '/api/v1/manage/communities/{id}/coupons',
+      summary: "Drop one of the community's coupons to each member (its managers)",
+      params: coupon.CouponCommunityParam,
+      body: coupon.CommunityCouponDropRequest,
+      response: coupon.CommunityCouponDropResult,
+      status: 201,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -1171,6 +1391,8 @@ const ROUTES: RouteDoc[] = [
   ...GROUP_BUY_ROUTES(),
   ...ATTRIBUTION_ROUTES(),
   ...COMMUNITY_ROUTES(),
+  ...COUPON_ROUTES(),
+  ...MARKETING_MEMBER_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
