@@ -20,6 +20,7 @@ import { MemberModule } from './member/member.module';
 import { OrderModule } from './order/order.module';
 import { PaymentModule } from './payment/payment.module';
 import { PointsModule } from './points/points.module';
+import { PromotionModule } from './promotion/promotion.module';
 import { ReviewModule } from './review/review.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -50,6 +51,7 @@ export class AppModule {
         CouponModule,
         MemberModule,
         PointsModule,
+        PromotionModule,
       ],
       controllers: [HealthController],
     };

@@ -140,6 +140,11 @@ export const ERROR_CODES = [
   'MEMBER_LEVEL_NOT_FOUND',
   'MEMBER_LEVEL_GROWTH_TAKEN',
   'MEMBER_DAY_SKU_INVALID',
+  // promotions
+  'PROMOTION_NOT_FOUND',
+  'PROMOTION_INVALID',
+  'FLASH_SALE_SOLD_OUT',
+  'FLASH_SALE_LIMIT_EXCEEDED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

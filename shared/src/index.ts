@@ -21,3 +21,4 @@ export * from './attribution';
 export * from './member';
 export * from './points';
 export * from './coupon';
+export * from './promotion';

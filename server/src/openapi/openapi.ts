@@ -82,6 +82,7 @@ import {
 import { EventsRequest, EventsResult, LaunchRequest, LaunchResult } from '@weshop/shared';
 import * as community from '@weshop/shared';
 import * as coupon from '@weshop/shared';
+import * as promotion from '@weshop/shared';
 import {
   MemberDaySettings,
   MemberDayView,
@@ -1339,6 +1340,46 @@ function COUPON_ROUTES(): RouteDoc[] {
   ];
 }
 
+function PROMOTION_ROUTES(): RouteDoc[] {
+  const admin = { tag: 'admin', auth: true, roles: ['ADMIN'] };
+  return [
+    {
+      tag: 'promotions',
+      auth: true,
+      method: 'get',
+      path: '/api/v1/promotions/active',
+      summary: 'Running promotions: flash sales (price, quota left, per-person limit) and 满减 tiers',
+      response: promotion.ActivePromotions,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/promotions',
+      summary: 'Promotions by type and status, with flash-sale quota sold',
+      query: promotion.PromotionAdminQuery,
+      response: promotion.PromotionPage,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/promotions',
+      summary:
+        'Create a flash sale (SKUs, price, quota, per-person limit) or 满减 (scope, increasing tiers); nonsense is 400/422 with the field',
+      body: promotion.PromotionCreateRequest,
+      response: promotion.PromotionView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/promotions/{id}/disable',
+      summary: 'Stop a promotion now (orders placed keep their prices)',
+      params: promotion.PromotionIdParam,
+      response: promotion.PromotionView,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -1393,6 +1434,7 @@ const ROUTES: RouteDoc[] = [
   ...COMMUNITY_ROUTES(),
   ...COUPON_ROUTES(),
   ...MARKETING_MEMBER_ROUTES(),
+  ...PROMOTION_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
