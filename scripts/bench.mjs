@@ -3,8 +3,9 @@
 // SELECT, guarded single-row UPDATE) and the project's catalog list, product detail, checkout and
 // hot-item contention over real HTTP, each as a ratio of its raw limit (ENGINEERING.md
 // "Benchmarks"). The server needs decorator metadata, so the bench is compiled with tsc
-// (server/bench/tsconfig.json → server/bench/dist) and run with node. `-- --profile` adds a CPU
-// profile of the server during a short extra catalog-list run. Results: artifacts/bench.json.
+// (server/bench/tsconfig.json → server/bench/dist) and run with node. `-- --profile` adds CPU
+// profiles of the server during short extra runs (catalog list, checkout, a hot-item rush);
+// `-- --only=hot,list` runs the raw limits and only those scenarios. Results: artifacts/bench.json.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureDependencies, ensureMysql, ensureRedis, generatePrismaClient, run, step } from './lib.mjs';

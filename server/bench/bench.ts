@@ -1,13 +1,18 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import mysql, { type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import mysql, { type ResultSetHeader } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../src/infra/db/database-url';
-import { closedLoop, HttpClient, percentile, round, summarise, type Measurement } from './load';
+import { ask, CONCURRENCY, HOT_BUYERS, HOT_STOCK, log, prepare, random, rows, startHost, type Buyer } from './fixture';
+import { describeCpu } from './cpu';
+import { describeHotItem, hotItem, type HotItemRun } from './hot-item';
+import { closedLoop, HttpClient, percentile, round, type Measurement } from './load';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
-import type { HostCommand, HostReady } from './server-host';
+import { communityFeed, lastSeatRace, type RaceResult } from './social';
+import { teamSize, type TeamSizeResult } from './team-size';
+import type { HostReady } from './server-host';
 
 /**
  * `npm run bench`: in one run, the raw limits of the database (primary-key SELECT, guarded
@@ -16,73 +21,30 @@ import type { HostCommand, HostReady } from './server-host';
  * scratch database with the demo shop; this process is the load generator.
  */
 
-const CONCURRENCY = 32;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-const HOT_STOCK = 100;
-const HOT_BUYERS = 1000;
 const CHECKOUT_BUYERS = CONCURRENCY;
 const PROFILE = process.argv.includes('--profile');
+const SCENARIOS = ['list', 'detail', 'checkout', 'hot', 'race', 'feed', 'team'] as const;
+/** `--only=hot,list`: the raw limits and only these scenarios (for working on one of them). */
+const ONLY = new Set<string>(
+  process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? SCENARIOS,
+);
 const ARTIFACTS = path.resolve(process.env.BENCH_ARTIFACTS ?? path.join(process.cwd(), 'artifacts'));
 
 /** Where a paid order can be: a normal order moves on from PAID to TO_SHIP at once. */
 const PAID_STATUSES = new Set(['PAID', 'TO_SHIP', 'GROUPING']);
 
-const TARGETS = { catalogList: 0.4, hotItem: 0.5 } as const;
+const TARGETS = { catalogList: 0.4, hotItem: 0.5, communityFeed: 0.25 } as const;
 
 interface Row extends Measurement {
   ratio: number | null;
   ratioOf: 'PK-SELECT' | 'UPDATE' | null;
   target: string;
   verdict: 'PASS' | 'MISS' | '';
-}
-
-interface HotItemChecks {
-  buyers: number;
-  created: number;
-  refusedStockInsufficient: number;
-  serverErrors: number;
-  otherResponses: Record<string, number>;
-  orderLinesInDatabase: number;
-  unitsInDatabase: number;
-  finalStock: number;
-  lowestStockSeen: number;
-  soldPerSecond: number;
-  correct: boolean;
-}
-
-/** Rows of a query on the raw pool (`prepared` uses the binary protocol's prepared statements). */
-async function rows<T>(pool: mysql.Pool, sql: string, params: unknown[] = [], prepared = false): Promise<T[]> {
-  const [result] = prepared
-    ? await pool.execute<RowDataPacket[]>(sql, params as never)
-    : await pool.query<RowDataPacket[]>(sql, params);
-  return result as T[];
-}
-
-const log = (line: string) => process.stdout.write(`  ${line}\n`);
-const random = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
-
-/** The server with the WeChat sandbox, in its own process. */
-function startHost(): Promise<{ child: ChildProcess; ready: HostReady }> {
-  const child = fork(path.join(__dirname, 'server-host.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
-    child.on('message', (message: { type: string }) => {
-      if (message.type === 'ready') resolve({ child, ready: message as HostReady });
-    });
-  });
-}
-
-function ask<T>(child: ChildProcess, command: HostCommand, answer: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (message: { type: string }) => {
-      if (message.type !== answer) return;
-      child.off('message', onMessage);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.send(command);
-  });
 }
 
 async function main(): Promise<number> {
@@ -96,15 +58,15 @@ async function main(): Promise<number> {
   try {
     const [{ version }] = await rows<{ version: string }>(pool, 'SELECT VERSION() AS version');
     log(`server ${ready.baseUrl}, sandbox ${ready.sandboxUrl}, MariaDB ${version}, pool ${ready.poolSize}`);
-    const fixture = await prepare(pool, api, ready);
+    const fixture = await prepare(pool, ready);
 
     // Raw limits of the database, same pool size and callers as the endpoints.
-    const pkSelect = await closedLoop('raw PK SELECT', loopOptions(), async () => {
+    const pkSelect = await closedLoop('raw PK SELECT', loopOptions(child), async () => {
       await pool.execute('SELECT * FROM product WHERE id = ?', [random(fixture.productIds)]);
       return true;
     });
     log(describe(pkSelect));
-    const update = await closedLoop('raw guarded UPDATE', loopOptions(), async () => {
+    const update = await closedLoop('raw guarded UPDATE', loopOptions(child), async () => {
       const [result] = await pool.execute<ResultSetHeader>(
         'UPDATE sku SET stock = stock - 1 WHERE id = ? AND stock > 0',
         [fixture.updateSkuId],
@@ -112,73 +74,158 @@ async function main(): Promise<number> {
       return result.affectedRows === 1 ? true : 'no row changed';
     });
     log(describe(update));
+    const table: Row[] = [row(pkSelect, null, null, '', ''), row(update, null, null, '', '')];
 
-    const list = await closedLoop('catalog list', loopOptions(), async () => {
+    const listOnce = async () => {
       const page = 1 + Math.floor(Math.random() * fixture.listPages);
       const res = await api.request(`${ready.baseUrl}/api/v1/products?pageSize=20&page=${page}`, { parse: false });
       return res.status === 200 ? true : `HTTP ${res.status}`;
-    });
-    log(describe(list));
-    const detail = await closedLoop('product detail', loopOptions(), async () => {
-      const res = await api.request(`${ready.baseUrl}/api/v1/products/${random(fixture.onShelfProductIds)}`, {
-        parse: false,
+    };
+    if (ONLY.has('list')) {
+      const list = await closedLoop('catalog list', loopOptions(child), listOnce);
+      log(describe(list));
+      table.push(row(list, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.catalogList}`, 'list'));
+    }
+    if (ONLY.has('detail')) {
+      const detail = await closedLoop('product detail', loopOptions(child), async () => {
+        const res = await api.request(`${ready.baseUrl}/api/v1/products/${random(fixture.onShelfProductIds)}`, {
+          parse: false,
+        });
+        return res.status === 200 ? true : `HTTP ${res.status}`;
       });
-      return res.status === 200 ? true : `HTTP ${res.status}`;
-    });
-    log(describe(detail));
-    const phases = Object.fromEntries(CHECKOUT_PHASES.map((p) => [p, [] as number[]])) as Record<
-      CheckoutPhase,
-      number[]
-    >;
-    const checkout = await closedLoop('checkout (order + pay + notify)', loopOptions(), (caller) =>
-      checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds), phases),
-    );
-    log(describe(checkout));
-    const checkoutPhases = Object.fromEntries(
-      CHECKOUT_PHASES.map((phase) => {
-        const sorted = [...phases[phase]].sort((a, b) => a - b);
-        return [phase, { p50Ms: round(percentile(sorted, 0.5), 1), p99Ms: round(percentile(sorted, 0.99), 1) }];
-      }),
-    );
-    log(
-      `checkout phases (p50 / p99 ms): ${CHECKOUT_PHASES.map(
-        (p) => `${p} ${checkoutPhases[p].p50Ms} / ${checkoutPhases[p].p99Ms}`,
-      ).join(', ')}`,
-    );
-    const hot = await hotItem(pool, ready, fixture.hotBuyers, fixture.hotSkuId);
-    log(describe(hot.measurement));
-    log(
-      `hot item: ${hot.checks.created} created, ${hot.checks.refusedStockInsufficient} STOCK_INSUFFICIENT, ` +
-        `${hot.checks.serverErrors} 5xx, stock ${hot.checks.finalStock} (lowest seen ${hot.checks.lowestStockSeen}), ` +
-        `${hot.checks.orderLinesInDatabase} order lines in the database`,
-    );
+      log(describe(detail));
+      table.push(row(detail, pkSelect.perSecond, 'PK-SELECT', '', ''));
+    }
+    let checkoutPhases: Record<string, { p50Ms: number; p99Ms: number }> | undefined;
+    if (ONLY.has('checkout')) {
+      const phases = Object.fromEntries(CHECKOUT_PHASES.map((p) => [p, [] as number[]])) as Record<
+        CheckoutPhase,
+        number[]
+      >;
+      const checkout = await closedLoop('checkout (order + pay + notify)', loopOptions(child), (caller) =>
+        checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds), phases),
+      );
+      log(describe(checkout));
+      checkoutPhases = Object.fromEntries(
+        CHECKOUT_PHASES.map((phase) => {
+          const sorted = [...phases[phase]].sort((a, b) => a - b);
+          return [phase, { p50Ms: round(percentile(sorted, 0.5), 1), p99Ms: round(percentile(sorted, 0.99), 1) }];
+        }),
+      );
+      log(
+        `checkout phases (p50 / p99 ms): ${CHECKOUT_PHASES.map(
+          (p) => `${p} ${checkoutPhases![p].p50Ms} / ${checkoutPhases![p].p99Ms}`,
+        ).join(', ')}`,
+      );
+      table.push(row(checkout, update.perSecond, 'UPDATE', '', ''));
+    }
+
+    // 秒杀: measured with the product page already open on every phone (kept-alive connections,
+    // the target), then once more on brand-new connections for comparison (no target).
+    const hotRuns: HotItemRun[] = [];
+    if (ONLY.has('hot')) {
+      log(
+        `hot item: ${HOT_BUYERS} buyers on ${HOT_BUYERS} phones (one connection each), one SKU with stock ${HOT_STOCK}; ` +
+          'the phones open the product page first (GET detail: kept-alive connections, not measured), ' +
+          'then all order at once; measured from the first order sent to the last answer',
+      );
+      for (const connections of ['warm', 'cold'] as const) {
+        const run = await hotItem(pool, ready, fixture.hotBuyers, fixture.hotSkus[connections], {
+          connections,
+          serverPid: child.pid,
+        });
+        log(describe(run.measurement));
+        for (const line of describeHotItem(run)) log(`  ${line}`);
+        const target = connections === 'warm' ? `=${HOT_STOCK} sold, ≥ ${TARGETS.hotItem}` : `=${HOT_STOCK} sold`;
+        const hotRow = row(run.measurement, update.perSecond, 'UPDATE', target, connections === 'warm' ? 'hot' : '');
+        hotRow.verdict = !run.checks.correct ? 'MISS' : connections === 'warm' ? hotRow.verdict : 'PASS';
+        table.push(hotRow);
+        hotRuns.push(run);
+      }
+    }
+
+    // The social layer: the race for a group's last 2 seats, and a community's feed.
+    let race: RaceResult | undefined;
+    let admin: string | undefined;
+    const adminToken = async () => {
+      if (admin) return admin;
+      const res = await api.request(`${ready.baseUrl}/api/v1/auth/wechat-login`, {
+        method: 'POST',
+        body: { code: 'sandbox:admin' },
+      });
+      admin = (res.body as { token: string }).token;
+      return admin;
+    };
+    if (ONLY.has('race')) {
+      race = await lastSeatRace(
+        pool,
+        ready,
+        await adminToken(),
+        fixture.checkoutBuyers[0],
+        fixture.hotBuyers,
+        fixture.checkoutSkuIds[0],
+      );
+      log(describe(race.measurement));
+      log(
+        `  last-seat race: ${race.won} joined, ${race.refusedFull} GROUP_FULL, other ${JSON.stringify(race.other)}, ` +
+          `seats taken ${race.seatsTaken} of ${race.size}`,
+      );
+      const raceRow = row(race.measurement, update.perSecond, 'UPDATE', '=2 win', '');
+      raceRow.verdict = race.correct ? 'PASS' : 'MISS';
+      table.push(raceRow);
+    }
+    if (ONLY.has('feed')) {
+      const feed = await communityFeed(
+        pool,
+        ready,
+        await adminToken(),
+        fixture.checkoutBuyers,
+        fixture.onShelfProductIds,
+        loopOptions(),
+      );
+      log(describe(feed));
+      table.push(row(feed, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.communityFeed}`, 'feed'));
+    }
+    let team: TeamSizeResult | undefined;
+    if (ONLY.has('team')) {
+      team = await teamSize(pool, ready, { warmupMs: WARMUP_MS, durationMs: DURATION_MS });
+      log(describe(team.teamView));
+      log(
+        `  team of a top distributor counted from the path instead: ${team.recountedMembers.toLocaleString('en')} ` +
+          `members in ${team.recountMs} ms; a join at depth ${team.joinMs.depth} (counters of every ancestor): ` +
+          `p50 ${team.joinMs.p50} ms, p99 ${team.joinMs.p99} ms; counters = recount: ${team.counterMatchesRecount}`,
+      );
+      const teamRow = row(team.teamView, pkSelect.perSecond, 'PK-SELECT', '', '');
+      teamRow.verdict = team.counterMatchesRecount ? '' : 'MISS';
+      table.push(teamRow);
+    }
 
     const profiles: ProfileSummary[] = [];
     if (PROFILE) {
-      profiles.push(
-        await profileScenario(child, 'catalog list', 'bench-catalog-list.cpuprofile', async () => {
-          const page = 1 + Math.floor(Math.random() * fixture.listPages);
-          const res = await api.request(`${ready.baseUrl}/api/v1/products?pageSize=20&page=${page}`, { parse: false });
-          return res.status === 200 ? true : `HTTP ${res.status}`;
-        }),
-      );
-      profiles.push(
-        await profileScenario(child, 'checkout', 'bench-checkout.cpuprofile', (caller) =>
-          checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds)),
-        ),
-      );
+      if (ONLY.has('list'))
+        profiles.push(await profileScenario(child, 'catalog list', 'bench-catalog-list.cpuprofile', listOnce));
+      if (ONLY.has('checkout'))
+        profiles.push(
+          await profileScenario(child, 'checkout', 'bench-checkout.cpuprofile', (caller) =>
+            checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds)),
+          ),
+        );
+      if (ONLY.has('hot')) {
+        const run = await hotItem(pool, ready, fixture.hotBuyers, fixture.hotSkus.profiled, {
+          connections: 'warm',
+          serverPid: child.pid,
+          profile: { child, file: 'bench-hot-item.cpuprofile', artifacts: ARTIFACTS },
+        });
+        log(`${describe(run.measurement)} (profiled)`);
+        for (const line of describeHotItem(run)) log(`  ${line}`);
+        log(
+          `server CPU profile of the hot item: ${path.relative(process.cwd(), path.join(ARTIFACTS, 'bench-hot-item.cpuprofile'))}`,
+        );
+        if (!run.checks.correct) hotRuns.push(run);
+        profiles.push(run.profile!);
+      }
     }
 
-    const table: Row[] = [
-      row(pkSelect, null, null, '', ''),
-      row(update, null, null, '', ''),
-      row(list, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.catalogList}`, 'list'),
-      row(detail, pkSelect.perSecond, 'PK-SELECT', '', ''),
-      row(checkout, update.perSecond, 'UPDATE', '', ''),
-      row(hot.measurement, update.perSecond, 'UPDATE', `=${HOT_STOCK} sold, ≥ ${TARGETS.hotItem}`, 'hot'),
-    ];
-    const hotRow = table[5];
-    if (!hot.checks.correct) hotRow.verdict = 'MISS';
     printTable(table);
     for (const profile of profiles) printProfile(profile);
 
@@ -198,11 +245,14 @@ async function main(): Promise<number> {
             hotStock: HOT_STOCK,
             hotBuyers: HOT_BUYERS,
             checkoutBuyers: CHECKOUT_BUYERS,
+            scenarios: [...ONLY],
           },
           targets: { catalogListOfPkSelect: TARGETS.catalogList, hotItemOfUpdate: TARGETS.hotItem, hotItemSold: 100 },
           results: table,
           checkoutPhases,
-          hotItem: hot.checks,
+          hotItem: hotRuns.map(({ checks, timeline }) => ({ ...timeline, ...checks })),
+          lastSeatRace: race,
+          teamSize: team,
           profiles,
           totalSeconds: round((performance.now() - started) / 1000, 1),
         },
@@ -211,8 +261,16 @@ async function main(): Promise<number> {
       ),
     );
     log(`results written to ${path.relative(process.cwd(), file)}`);
-    if (!hot.checks.correct) {
+    if (hotRuns.some((run) => !run.checks.correct)) {
       log('HOT ITEM CORRECTNESS FAILED: see the counts above');
+      return 1;
+    }
+    if (race && !race.correct) {
+      log('LAST-SEAT RACE CORRECTNESS FAILED: see the counts above');
+      return 1;
+    }
+    if (team && !team.counterMatchesRecount) {
+      log('TEAM COUNTERS DIFFER FROM THE RECOUNT');
       return 1;
     }
     return 0;
@@ -223,131 +281,31 @@ async function main(): Promise<number> {
   }
 }
 
-const loopOptions = () => ({ concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
+const loopOptions = (server: ChildProcess) => ({
+  concurrency: CONCURRENCY,
+  warmupMs: WARMUP_MS,
+  durationMs: DURATION_MS,
+  serverPid: server.pid,
+});
 
 const describe = (m: Measurement) =>
   `${m.name}: ${m.requests} in ${m.seconds}s = ${m.perSecond}/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms` +
-  (m.errors ? `, ${m.errors} errors ${JSON.stringify(m.failures)}` : '');
+  (m.errors ? `, ${m.errors} errors ${JSON.stringify(m.failures)}` : '') +
+  (m.cpu ? `\n    CPU: ${describeCpu(m.cpu)}` : '');
 
 function row(
   m: Measurement,
   limit: number | null,
   ratioOf: Row['ratioOf'],
   target: string,
-  kind: '' | 'list' | 'hot',
+  kind: '' | 'list' | 'hot' | 'feed',
 ): Row {
   const ratio = limit ? round(m.perSecond / limit, 3) : null;
   let verdict: Row['verdict'] = '';
   if (kind === 'list') verdict = ratio !== null && ratio >= TARGETS.catalogList ? 'PASS' : 'MISS';
   if (kind === 'hot') verdict = ratio !== null && ratio >= TARGETS.hotItem ? 'PASS' : 'MISS';
+  if (kind === 'feed') verdict = ratio !== null && ratio >= TARGETS.communityFeed ? 'PASS' : 'MISS';
   return { ...m, ratio, ratioOf, target, verdict };
-}
-
-interface Fixture {
-  productIds: number[];
-  onShelfProductIds: number[];
-  listPages: number;
-  updateSkuId: number;
-  hotSkuId: number;
-  checkoutSkuIds: number[];
-  checkoutBuyers: Buyer[];
-  hotBuyers: Buyer[];
-}
-
-interface Buyer {
-  token: string;
-  userId: number;
-  openid: string;
-  addressId: number;
-}
-
-/** SKUs for each scenario, buyers logged in through the sandbox, one address each. */
-async function prepare(pool: mysql.Pool, api: HttpClient, ready: HostReady): Promise<Fixture> {
-  const t0 = performance.now();
-  const products = await rows<{ id: number; on_shelf: number }>(pool, 'SELECT id, on_shelf FROM product ORDER BY id');
-  const skus = await rows<{ id: number }>(
-    pool,
-    `SELECT s.id FROM sku s JOIN product p ON p.id = s.product_id
-      WHERE p.purchase_limit IS NULL AND p.on_shelf = 1 ORDER BY s.id`,
-  );
-  if (skus.length < 3) throw new Error('the demo shop has too few SKUs without a purchase limit');
-  const [updateSkuId, hotSkuId, ...checkoutSkuIds] = skus.map((s: { id: number }) => s.id);
-  await pool.query('UPDATE sku SET stock = 100000000 WHERE id = ?', [updateSkuId]);
-  await pool.query('UPDATE sku SET stock = ? WHERE id = ?', [HOT_STOCK, hotSkuId]);
-  await pool.query(`UPDATE sku SET stock = 1000000 WHERE id IN (${checkoutSkuIds.map(() => '?').join(',')})`, [
-    ...checkoutSkuIds,
-  ]);
-  const onShelfProductIds = products.filter((p) => p.on_shelf).map((p) => p.id);
-
-  const loginClient = new HttpClient(CONCURRENCY);
-  const login = async (names: string[]): Promise<Buyer[]> => {
-    const buyers: Buyer[] = new Array(names.length);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < names.length) {
-          const index = next++;
-          const res = await loginClient.request(`${ready.baseUrl}/api/v1/auth/wechat-login`, {
-            method: 'POST',
-            body: { code: `sandbox:${names[index]}` },
-          });
-          if (res.status !== 200) throw new Error(`login ${names[index]}: ${res.status} ${JSON.stringify(res.body)}`);
-          buyers[index] = { token: res.body.token, userId: Number(res.body.user.id), openid: '', addressId: 0 };
-        }
-      }),
-    );
-    const ids = buyers.map((b) => b.userId);
-    const users = await rows<{ id: number; openid: string }>(pool, 'SELECT id, openid FROM user WHERE id IN (?)', [
-      ids,
-    ]);
-    const openids = new Map(users.map((u) => [u.id, u.openid]));
-    await pool.query(
-      `INSERT INTO address (user_id, name, phone, province, city, district, detail, is_default, created_at, updated_at)
-       VALUES ?`,
-      [
-        ids.map((id) => [
-          id,
-          '张三',
-          '13800138000',
-          '浙江省',
-          '杭州市',
-          '西湖区',
-          '文三路 100 号',
-          1,
-          new Date(),
-          new Date(),
-        ]),
-      ],
-    );
-    const addresses = await rows<{ id: number; user_id: number }>(
-      pool,
-      'SELECT id, user_id FROM address WHERE user_id IN (?)',
-      [ids],
-    );
-    const addressOf = new Map(addresses.map((a) => [a.user_id, a.id]));
-    for (const buyer of buyers) {
-      buyer.openid = openids.get(buyer.userId)!;
-      buyer.addressId = addressOf.get(buyer.userId)!;
-    }
-    return buyers;
-  };
-  const checkoutBuyers = await login(Array.from({ length: CHECKOUT_BUYERS }, (_, i) => `bench-checkout-${i}`));
-  const hotBuyers = await login(Array.from({ length: HOT_BUYERS }, (_, i) => `bench-hot-${i}`));
-  loginClient.close();
-  log(
-    `prepared ${products.length} products, ${skus.length} SKUs, ${checkoutBuyers.length + hotBuyers.length} buyers ` +
-      `with addresses (${round((performance.now() - t0) / 1000, 1)}s)`,
-  );
-  return {
-    productIds: products.map((p) => p.id),
-    onShelfProductIds,
-    listPages: Math.max(1, Math.ceil(onShelfProductIds.length / 20)),
-    updateSkuId,
-    hotSkuId,
-    checkoutSkuIds,
-    checkoutBuyers,
-    hotBuyers,
-  };
 }
 
 const CHECKOUT_PHASES = ['create order', 'payment params', 'sandbox pay', 'notification applied'] as const;
@@ -404,100 +362,6 @@ async function checkoutOnce(
   return 'not PAID within 15 s';
 }
 
-/** One SKU with stock 100 and 1,000 buyers, each ordering one unit, all fired at once. */
-async function hotItem(
-  pool: mysql.Pool,
-  ready: HostReady,
-  buyers: Buyer[],
-  skuId: number,
-): Promise<{ measurement: Measurement; checks: HotItemChecks }> {
-  const phones = new HttpClient(buyers.length); // one connection per buyer, like 1,000 phones
-  let lowestStockSeen = HOT_STOCK;
-  let watching = true;
-  const watcher = (async () => {
-    while (watching) {
-      const [sku] = await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [skuId], true);
-      lowestStockSeen = Math.min(lowestStockSeen, sku.stock);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-  })();
-  const latencies: number[] = [];
-  const outcomes: Record<string, number> = {};
-  let created = 0;
-  let lastSale = 0;
-  const start = performance.now();
-  await Promise.all(
-    buyers.map(async (buyer) => {
-      const began = performance.now();
-      let key: string;
-      try {
-        const res = await phones.request(`${ready.baseUrl}/api/v1/orders`, {
-          method: 'POST',
-          token: buyer.token,
-          body: { items: [{ skuId: String(skuId), quantity: 1 }], addressId: String(buyer.addressId) },
-        });
-        key = `${res.status} ${res.body?.error?.code ?? ''}`.trim();
-        if (res.status === 201) {
-          created += 1;
-          lastSale = performance.now();
-        }
-      } catch (error) {
-        key = `network ${(error as Error).message.slice(0, 40)}`;
-      }
-      latencies.push(performance.now() - began);
-      outcomes[key] = (outcomes[key] ?? 0) + 1;
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  watching = false;
-  await watcher;
-  phones.close();
-
-  const [{ lineCount, units }] = await rows<{ lineCount: number; units: number | string }>(
-    pool,
-    'SELECT COUNT(*) AS lineCount, COALESCE(SUM(quantity), 0) AS units FROM order_line WHERE sku_id = ?',
-    [skuId],
-  );
-  const [{ stock }] = await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [skuId]);
-  const refused = outcomes['409 STOCK_INSUFFICIENT'] ?? 0;
-  const serverErrors = Object.entries(outcomes)
-    .filter(([key]) => key.startsWith('5') || key.startsWith('network'))
-    .reduce((sum, [, n]) => sum + n, 0);
-  const otherResponses = Object.fromEntries(
-    Object.entries(outcomes).filter(([key]) => !key.startsWith('201') && key !== '409 STOCK_INSUFFICIENT'),
-  );
-  const checks: HotItemChecks = {
-    buyers: buyers.length,
-    created,
-    refusedStockInsufficient: refused,
-    serverErrors,
-    otherResponses,
-    orderLinesInDatabase: Number(lineCount),
-    unitsInDatabase: Number(units),
-    finalStock: stock,
-    lowestStockSeen: Math.min(lowestStockSeen, stock),
-    soldPerSecond: round(created / Math.max((lastSale - start) / 1000, 1e-3), 1),
-    correct:
-      created === HOT_STOCK &&
-      Number(lineCount) === HOT_STOCK &&
-      Number(units) === HOT_STOCK &&
-      stock === 0 &&
-      lowestStockSeen >= 0 &&
-      refused === buyers.length - HOT_STOCK &&
-      serverErrors === 0,
-  };
-  const failures = Object.fromEntries(Object.entries(outcomes).filter(([key]) => !key.startsWith('201')));
-  // Every buyer gets an answer (sold or STOCK_INSUFFICIENT): the rate is of answered buyers.
-  const measurement = summarise(
-    `hot item (${buyers.length} buyers, stock ${HOT_STOCK})`,
-    latencies,
-    seconds,
-    serverErrors,
-    failures,
-  );
-  return { measurement, checks };
-}
-
 /** A separate, shorter run of one scenario with the V8 profiler on in the server process. */
 async function profileScenario(
   child: ChildProcess,
@@ -521,7 +385,8 @@ async function profileScenario(
 }
 
 function printTable(rows: Row[]) {
-  const header = ['scenario', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'result'];
+  // `others`: the share of the two cores other people's processes used meanwhile (shared machine).
+  const header = ['scenario', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'result', 'others'];
   const cells = rows.map((r) => [
     r.name,
     String(r.requests),
@@ -531,6 +396,7 @@ function printTable(rows: Row[]) {
     r.ratio === null ? '—' : `${r.ratio.toFixed(3)} of ${r.ratioOf}`,
     r.target || '—',
     r.verdict || '—',
+    r.cpu?.others == null ? '?' : `${Math.round(r.cpu.others * 100)}%`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) =>

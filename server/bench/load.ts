@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { cpuMeter, type CpuUse } from './cpu';
 
 /** One measured scenario: completions in the measuring window and their latencies. */
 export interface Measurement {
@@ -12,6 +13,8 @@ export interface Measurement {
   p99Ms: number;
   /** Status codes (or error names) of the failed requests, with counts. */
   failures: Record<string, number>;
+  /** Who used the CPU meanwhile (the server, this process, MariaDB, Redis, everyone else). */
+  cpu?: CpuUse;
 }
 
 /** A JSON answer; fields are read defensively (`body?.error?.code`), so unknown shapes are fine. */
@@ -24,6 +27,8 @@ export interface HttpResponse {
 /** Keep-alive HTTP/1.1 client, like a phone's connection pool: one socket per concurrent caller. */
 export class HttpClient {
   private readonly agent: http.Agent;
+  /** Requests that had to open a new TCP connection (the others reused a kept-alive one). */
+  newConnections = 0;
 
   constructor(maxSockets: number) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
@@ -43,6 +48,7 @@ export class HttpClient {
     }
     return new Promise((resolve, reject) => {
       const req = http.request(url, { method: options.method ?? 'GET', headers, agent: this.agent }, (res) => {
+        if (!req.reusedSocket) this.newConnections += 1;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
@@ -105,12 +111,17 @@ export const round = (value: number, digits: number) => Math.round(value * 10 **
  */
 export async function closedLoop(
   name: string,
-  options: { concurrency: number; warmupMs: number; durationMs: number },
+  options: { concurrency: number; warmupMs: number; durationMs: number; serverPid?: number },
   operation: (caller: number) => Promise<true | string>,
 ): Promise<Measurement> {
   const start = performance.now();
   const windowStart = start + options.warmupMs;
   const windowEnd = windowStart + options.durationMs;
+  // CPU use is read over the measuring window.
+  let stopMeter: (() => CpuUse) | undefined;
+  let cpu: CpuUse | undefined;
+  const meterOn = setTimeout(() => (stopMeter = cpuMeter(options.serverPid)), options.warmupMs);
+  const meterOff = setTimeout(() => (cpu = stopMeter?.()), options.warmupMs + options.durationMs);
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let errors = 0;
@@ -133,5 +144,8 @@ export async function closedLoop(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => caller(i)));
-  return summarise(name, latencies, options.durationMs / 1000, errors, failures);
+  clearTimeout(meterOn);
+  clearTimeout(meterOff);
+  cpu ??= stopMeter?.();
+  return { ...summarise(name, latencies, options.durationMs / 1000, errors, failures), cpu };
 }

@@ -11,8 +11,12 @@ import { Clock } from './infra/clock';
 import { JobQueue } from './infra/queue/job-queue';
 import { ErrorFilter } from './infra/http/error.filter';
 import { createLogger, PinoNestLogger, requestIdFrom } from './infra/http/logger';
+import { serializeReply } from './infra/http/reply-serializer';
 import { registerApiDocs } from './openapi/docs.routes';
 import { startWechatSandbox, type WechatSandbox } from './sandbox/wechat-sandbox';
+
+/** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -63,6 +67,7 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
   app.get(JobQueue).useLogger(logger);
   app.useGlobalFilters(new ErrorFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.setReplySerializer(serializeReply);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -73,7 +78,9 @@ export async function startServer(config: AppConfig, options: { logger?: Logger 
     await fastify.register(fastifyStatic, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
   }
 
-  await app.listen({ host: config.host, port: config.port });
+  // A sale opens many connections in the same instant; beyond Node's default accept queue (511)
+  // the kernel drops the handshakes and each of those phones waits a second to retry.
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   if (!config.publicBaseUrl) config.publicBaseUrl = url;
   Object.freeze(config.wechat);

@@ -1,24 +1,55 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RedisService } from '../infra/redis/redis.service';
 
-// Takes `qty` from the counter if it holds enough; seeds it first when the caller passed a seed.
-// Returns the units left, -1 when there are not enough, -2 when the counter must be seeded.
-const TAKE = `
-local v = redis.call('GET', KEYS[1])
-if not v then
-  if ARGV[2] == '' then return -2 end
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  v = ARGV[2]
+/** A Lua script sent once and then called by its SHA-1 (EVALSHA), not re-sent with every call. */
+class LuaScript {
+  readonly sha: string;
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+}
+
+// Takes for several buyers in one call, in the order they came: for counter KEYS[i], ARGV[2i-1] is
+// the quantity and ARGV[2i] the seed ('' = none); the last ARGV is the TTL of a seeded counter.
+// Each result is the units left, -1 when there are not enough, -2 when the counter must be seeded.
+const TAKE_EACH = new LuaScript(`
+local ttl = ARGV[#ARGV]
+local results = {}
+for i, key in ipairs(KEYS) do
+  local qty = tonumber(ARGV[2 * i - 1])
+  local seed = ARGV[2 * i]
+  local v = redis.call('GET', key)
+  if not v and seed ~= '' then
+    redis.call('SET', key, seed, 'PX', ttl)
+    v = seed
+  end
+  if not v then
+    results[i] = -2
+  else
+    local left = tonumber(v) - qty
+    if left < 0 then
+      results[i] = -1
+    else
+      redis.call('DECRBY', key, qty)
+      results[i] = left
+    end
+  end
 end
-local left = tonumber(v) - tonumber(ARGV[1])
-if left < 0 then return -1 end
-redis.call('DECRBY', KEYS[1], ARGV[1])
-return left`;
+return results`);
 
 // Gives units back, but never creates a counter (a counter always comes from the database, with a TTL).
-const GIVE = `
+const GIVE = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
-return -1`;
+return -1`);
+
+interface Taking {
+  key: string;
+  quantity: number;
+  seed: string;
+  done: (left: number) => void;
+  failed: (error: unknown) => void;
+}
 
 /**
  * 库存闸 (hot-stock counter): in a rush for one SKU, a Redis counter seeded from the database
@@ -26,10 +57,18 @@ return -1`;
  * the rest at once. It is only a gate: the guarded decrement in the transaction stays the truth,
  * so a counter that is too high costs a refusal there, one too low (a crash between taking and
  * giving back) costs early refusals until it expires (`ttlMs`) and is seeded again.
+ *
+ * Cheap under a rush: the buyers who reach the gate in the same turn of the event loop are
+ * answered by one script call (one round trip, first come first served), the script runs by its
+ * hash, and when the counter is missing the buyers share one database read to seed it.
  */
 @Injectable()
 export class StockGate {
   readonly ttlMs = 10_000;
+  /** Database reads of a SKU's stock under way, shared by every buyer who found its counter missing. */
+  private readonly seeding = new Map<number, Promise<number>>();
+  /** Takes waiting for the end of this turn of the event loop. */
+  private queue: Taking[] = [];
 
   constructor(@Inject(RedisService) private readonly redis: RedisService) {}
 
@@ -44,8 +83,8 @@ export class StockGate {
   async take(skuId: number, quantity: number, seed: () => Promise<number>): Promise<boolean> {
     try {
       const key = this.key(skuId);
-      let left = Number(await this.redis.client.eval(TAKE, 1, key, quantity, '', this.ttlMs));
-      if (left === -2) left = Number(await this.redis.client.eval(TAKE, 1, key, quantity, await seed(), this.ttlMs));
+      let left = await this.takeInTurn(key, quantity, '');
+      if (left === -2) left = await this.takeInTurn(key, quantity, String(await this.seedOnce(skuId, seed)));
       return left >= 0;
     } catch {
       return true;
@@ -54,11 +93,53 @@ export class StockGate {
 
   /** Gives back what `take` took (the order was not created). */
   async giveBack(skuId: number, quantity: number): Promise<void> {
-    await this.redis.client.eval(GIVE, 1, this.key(skuId), quantity).catch(() => undefined);
+    await this.run(GIVE, [this.key(skuId)], [quantity]).catch(() => undefined);
   }
 
   /** Stock changed outside checkout (restock, adjustment, or the counter was wrong): seed again. */
   async forget(skuId: number): Promise<void> {
     await this.redis.client.del(this.key(skuId)).catch(() => undefined);
+  }
+
+  private seedOnce(skuId: number, seed: () => Promise<number>): Promise<number> {
+    let reading = this.seeding.get(skuId);
+    if (!reading) {
+      reading = seed().finally(() => this.seeding.delete(skuId));
+      this.seeding.set(skuId, reading);
+    }
+    return reading;
+  }
+
+  private takeInTurn(key: string, quantity: number, seed: string): Promise<number> {
+    return new Promise((done, failed) => {
+      if (!this.queue.length) setImmediate(() => this.flush());
+      this.queue.push({ key, quantity, seed, done, failed });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const args = batch.flatMap((t) => [t.quantity, t.seed]);
+      const results = (await this.run(
+        TAKE_EACH,
+        batch.map((t) => t.key),
+        [...args, this.ttlMs],
+      )) as number[];
+      batch.forEach((t, i) => t.done(Number(results[i])));
+    } catch (error) {
+      for (const t of batch) t.failed(error);
+    }
+  }
+
+  /** EVALSHA, and EVAL once when Redis does not know the script yet (first call, or after a restart). */
+  private async run(script: LuaScript, keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await this.redis.client.evalsha(script.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return this.redis.client.eval(script.source, keys.length, ...keys, ...args);
+    }
   }
 }
