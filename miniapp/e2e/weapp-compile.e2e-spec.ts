@@ -37,6 +37,7 @@ const SUBPACKAGES: Record<string, string[]> = {
   'subpackages/groupbuy': ['group/index', 'mine/index'],
   'subpackages/aftersales': ['request/index', 'detail/index', 'list/index'],
   'subpackages/community': ['list/index', 'post/index', 'editor/index', 'discover/index'],
+  'subpackages/marketing': ['member/index', 'sign-in/index', 'points/index', 'coupons/index', 'member-day/index'],
   'subpackages/review': ['write/index'],
   'subpackages/distribution': [
     'center/index',

@@ -124,6 +124,21 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'subpackages/marketing',
+      pages: [
+        // 会员中心: level, 成长值 and the way to the next level, benefits. Query: none.
+        'member/index',
+        // 签到: the cycle's calendar with the streak, 立即签到. Query: none.
+        'sign-in/index',
+        // 我的积分: available, frozen, expiring soon, 积分明细. Query: none.
+        'points/index',
+        // 领券中心 and 我的优惠券. Query: `tab` (optional: `center` or a coupon status, e.g. AVAILABLE; default center).
+        'coupons/index',
+        // 会员日: today's or a countdown to the next, its benefits. Query: none.
+        'member-day/index',
+      ],
+    },
+    {
       root: 'subpackages/review',
       pages: [
         // 发表评价. Query: `orderId`, `lineId` (both required: a line of a completed order).

@@ -10,6 +10,8 @@ import { toAdminDistribution, toDistribution } from '../../utils/distribution-ro
 import { DISTRIBUTOR_STATUS_TEXT } from '../../utils/distribution';
 import { toAdminGroupbuys, toMyGroups } from '../../utils/groupbuy-route';
 import { toAdminCommunities, toCommunityList } from '../../utils/community-route';
+import { getPointsSummary, listMyCoupons } from '../../api/marketing';
+import { toCoupons, toMarketing } from '../../utils/marketing-route';
 import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
@@ -21,10 +23,13 @@ const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
   { tab: 'AFTERSALE', label: '售后', icon: '↺' },
 ];
 
-/** 我的: who is signed in, order shortcuts by status, 我的拼团, 社群, the address book, 分销中心, and 管理后台 for admins. */
+/** 我的: who is signed in, 积分 / 优惠券 / 会员 / 签到, order shortcuts by status, 领券中心, 会员日, 我的拼团, 社群, the address book, 分销中心, and 管理后台 for admins. */
 export default function MePage() {
   usePageView();
   const [user, setUser] = useState<UserView | null>(session.user());
+  // 积分 / 优惠券 counts for the marketing strip; a failure only leaves them blank.
+  const [points, setPoints] = useState<number | null>(null);
+  const [coupons, setCoupons] = useState<number | null>(null);
 
   useDidShow(() => {
     me()
@@ -33,6 +38,14 @@ export default function MePage() {
         setUser(u);
       })
       .catch(() => undefined);
+    getPointsSummary().then(
+      (p) => setPoints(p.available),
+      () => undefined,
+    );
+    listMyCoupons({ status: 'AVAILABLE', pageSize: 1 }).then(
+      (page) => setCoupons(page.total),
+      () => undefined,
+    );
   });
 
   const isAdmin = Boolean(user?.roles.includes('ADMIN'));
@@ -55,6 +68,25 @@ export default function MePage() {
         </View>
       </View>
 
+      <View className="me-card me-marketing">
+        <View className="me-marketing__item me-marketing-points" onClick={() => toMarketing('points')}>
+          <Text className="me-marketing__value">{points ?? '--'}</Text>
+          <Text className="me-marketing__label">积分</Text>
+        </View>
+        <View className="me-marketing__item me-marketing-coupons" onClick={() => toCoupons('AVAILABLE')}>
+          <Text className="me-marketing__value">{coupons ?? '--'}</Text>
+          <Text className="me-marketing__label">优惠券</Text>
+        </View>
+        <View className="me-marketing__item me-marketing-member" onClick={() => toMarketing('member')}>
+          <Text className="me-marketing__value">{user?.memberLevel.name ?? '--'}</Text>
+          <Text className="me-marketing__label">会员</Text>
+        </View>
+        <View className="me-marketing__item me-marketing-sign-in" onClick={() => toMarketing('sign-in')}>
+          <Text className="me-marketing__value">✓</Text>
+          <Text className="me-marketing__label">签到</Text>
+        </View>
+      </View>
+
       <View className="me-card">
         <View className="me-card__head" onClick={() => toOrderList('ALL')}>
           <Text className="me-card__title">我的订单</Text>
@@ -71,6 +103,14 @@ export default function MePage() {
       </View>
 
       <View className="me-card">
+        <View className="me-row me-coupon-center" onClick={() => toCoupons('center')}>
+          <Text>领券中心</Text>
+          <Text className="me-row__arrow">›</Text>
+        </View>
+        <View className="me-row me-member-day" onClick={() => toMarketing('member-day')}>
+          <Text>会员日</Text>
+          <Text className="me-row__arrow">›</Text>
+        </View>
         <View className="me-row me-groupbuys" onClick={() => toMyGroups()}>
           <Text>我的拼团</Text>
           <Text className="me-row__arrow">›</Text>

@@ -1,14 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { formatFen, type AddressView, type OrderPreview, type OrderPreviewRequest } from '@weshop/shared';
+import {
+  formatFen,
+  type AddressView,
+  type CheckoutCoupons,
+  type OrderPreview,
+  type OrderPreviewRequest,
+  type PointsSummary,
+} from '@weshop/shared';
 import { listAddresses } from '../../../api/address';
 import { getCart } from '../../../api/cart';
 import { ApiError, errorMessage } from '../../../api/client';
+import { couponsForCheckout, getPointsSummary } from '../../../api/marketing';
 import { createOrder, previewOrder } from '../../../api/orders';
 import { Empty } from '../../../components/empty';
 import { groupBuyChoiceFromQuery, groupBuyErrorText } from '../../../utils/groupbuy';
 import { newIdempotencyKey } from '../../../utils/idempotency';
+import { allowedPoints, checkoutErrorText, refusedCouponReason } from '../../../utils/marketing';
 import {
   ADDRESS_SELECTED,
   decodeCheckoutItems,
@@ -22,7 +31,9 @@ import { AmountBreakdown } from '../components/amount-breakdown';
 import { OrderLines } from '../components/order-lines';
 import { usePay } from '../components/pay/use-pay';
 import { AddressCard } from './components/address-card';
+import { CouponPicker } from './components/coupon-picker';
 import { GroupBuyNote } from './components/group-buy-note';
+import { PointsToggle } from './components/points-toggle';
 import './index.scss';
 
 /**
@@ -30,6 +41,9 @@ import './index.scss';
  * 提交订单. The Idempotency-Key is made when the page opens and sent with every retry, so however
  * often 提交订单 is tapped (or retried after a lost answer) there is one order. With `gb` (and
  * `group`) in the query the order opens (or joins) a group: `groupBuy` goes with preview and creation.
+ * 优惠券 and 积分抵扣: the coupon picker lists `/me/coupons/for-checkout` (the best one preselected) and
+ * the points toggle asks for the balance, then the allowed amount the server names when it refuses
+ * more; both go as `couponId` / `pointsToUse` with a new preview on every change.
  */
 export default function ConfirmOrderPage() {
   const params = useRouter().params;
@@ -39,7 +53,7 @@ export default function ConfirmOrderPage() {
     () => groupBuyChoiceFromQuery({ gb: params.gb, group: params.group }),
     [params.gb, params.group],
   );
-  const [idempotencyKey] = useState(() => newIdempotencyKey());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey());
 
   const [addresses, setAddresses] = useState<AddressView[] | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
@@ -47,10 +61,23 @@ export default function ConfirmOrderPage() {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // 优惠券: the options for this cart; the chosen coupon (null = none), and whether the buyer chose it.
+  const [coupons, setCoupons] = useState<CheckoutCoupons | null>(null);
+  const [couponsSettled, setCouponsSettled] = useState(false);
+  const [couponId, setCouponId] = useState<string | null>(null);
+  const [couponChosen, setCouponChosen] = useState(false);
+  // 积分: the balance; the toggle; the points asked for (the balance, then what the server allows).
+  const [points, setPoints] = useState<PointsSummary | null>(null);
+  const [usePoints, setUsePoints] = useState(false);
+  const [pointsAsked, setPointsAsked] = useState(0);
+  const [pointsUnavailable, setPointsUnavailable] = useState<string | null>(null);
+  // The request the shown preview answers: 提交订单 waits until it is the one to be sent.
+  const [previewedFor, setPreviewedFor] = useState<OrderPreviewRequest | null>(null);
   const { pay, sheet } = usePay({ onCancelled: (orderId) => toOrderDetail(orderId, true) });
 
   // Reload the address book whenever the page shows (back from adding or picking one).
   useDidShow(() => {
+    getPointsSummary().then(setPoints, () => setPoints(null));
     listAddresses()
       .then((list) => setAddresses(list.items))
       .catch((e: unknown) => void Taro.showToast({ title: errorMessage(e), icon: 'none' }));
@@ -83,30 +110,95 @@ export default function ConfirmOrderPage() {
     [items, addressId, fromCart, groupBuy],
   );
 
+  const couponChosenRef = useRef(couponChosen);
+  couponChosenRef.current = couponChosen;
+  // The coupons for this cart; the best one is preselected until the buyer picks (or drops) one.
   useEffect(() => {
-    if (!body || addresses === null) return;
+    if (!body) return;
     let stale = false;
-    previewOrder(body)
-      .then((p) => {
+    couponsForCheckout(body)
+      .then((list) => {
         if (stale) return;
-        setPreview(p);
-        setPreviewError(null);
+        setCoupons(list);
+        setCouponId((current) =>
+          couponChosenRef.current && (current === null || list.items.some((o) => o.usable && o.coupon.id === current))
+            ? current
+            : list.bestCouponId,
+        );
       })
-      .catch((e: unknown) => !stale && setPreviewError(groupBuyErrorText(e)));
+      .catch(() => !stale && setCoupons({ items: [], bestCouponId: null }))
+      .finally(() => !stale && setCouponsSettled(true));
     return () => {
       stale = true;
     };
-  }, [body, addresses]);
+  }, [body]);
+  const pointsToUse = usePoints && pointsAsked > 0 ? pointsAsked : 0;
+  const priced: OrderPreviewRequest | null = useMemo(
+    () => body && { ...body, ...(couponId ? { couponId } : {}), ...(pointsToUse > 0 ? { pointsToUse } : {}) },
+    [body, couponId, pointsToUse],
+  );
+
+  useEffect(() => {
+    if (!priced || addresses === null || !couponsSettled) return;
+    let stale = false;
+    previewOrder(priced)
+      .then((p) => {
+        if (stale) return;
+        setPreview(p);
+        setPreviewedFor(priced);
+        setPreviewError(null);
+      })
+      .catch((e: unknown) => {
+        if (stale) return;
+        const allowed = allowedPoints(e);
+        if (allowed !== null) {
+          // Fewer points than asked: ask for what the server allows, or none.
+          if (allowed > 0 && allowed < (priced.pointsToUse ?? 0)) setPointsAsked(allowed);
+          else {
+            setUsePoints(false);
+            setPointsUnavailable('本单不可使用积分');
+          }
+          return;
+        }
+        if (refusedCouponReason(e) !== null) {
+          void Taro.showToast({ title: checkoutErrorText(e), icon: 'none' });
+          setCouponChosen(true);
+          setCouponId(null);
+          return;
+        }
+        setPreviewError(groupBuyErrorText(e));
+      });
+    return () => {
+      stale = true;
+    };
+  }, [priced, addresses, couponsSettled]);
+
+  const pickCoupon = (id: string | null) => {
+    setCouponChosen(true);
+    setCouponId(id);
+    // The points allowed depend on what the coupon leaves: ask again from the balance.
+    if (usePoints) setPointsAsked(points?.available ?? 0);
+    setPointsUnavailable(null);
+  };
+
+  const togglePoints = (on: boolean) => {
+    setUsePoints(on);
+    setPointsUnavailable(null);
+    setPointsAsked(on ? (points?.available ?? 0) : 0);
+  };
 
   if (!body) return <Empty text="没有要结算的商品" />;
 
   const address = addresses?.find((a) => a.id === addressId) ?? null;
 
   const submit = async () => {
-    if (submitting || !preview) return;
+    if (submitting || !preview || previewedFor !== priced) return;
     setSubmitting(true);
     try {
-      const order = await createOrder({ ...body, ...(remark.trim() ? { remark: remark.trim() } : {}) }, idempotencyKey);
+      const order = await createOrder(
+        { ...(priced ?? body), ...(remark.trim() ? { remark: remark.trim() } : {}) },
+        idempotencyKey,
+      );
       if (fromCart)
         getCart().then(
           (c) => showCartBadge(c.count),
@@ -118,6 +210,12 @@ export default function ConfirmOrderPage() {
         // An earlier tap already placed the order with other details: show it rather than place a second.
         void Taro.showToast({ title: '订单已提交，请在订单列表查看', icon: 'none' });
         toOrderList('PENDING_PAYMENT');
+      } else if (e instanceof ApiError && (e.code === 'COUPON_NOT_APPLICABLE' || e.code === 'POINTS_NOT_APPLICABLE')) {
+        // Refused before any order existed: show why, price again, and the next tap is a new intent.
+        void Taro.showToast({ title: checkoutErrorText(e), icon: 'none' });
+        setIdempotencyKey(newIdempotencyKey());
+        if (e.code === 'COUPON_NOT_APPLICABLE') pickCoupon(null);
+        else togglePoints(usePoints);
       } else {
         void Taro.showToast({ title: groupBuyErrorText(e), icon: 'none' });
       }
@@ -144,6 +242,19 @@ export default function ConfirmOrderPage() {
               quantity: l.quantity,
             }))}
           />
+          <CouponPicker
+            coupons={coupons}
+            selectedId={couponId}
+            couponDiscount={preview.couponDiscount}
+            onChange={pickCoupon}
+          />
+          <PointsToggle
+            summary={points}
+            on={usePoints}
+            preview={preview}
+            unavailable={pointsUnavailable}
+            onChange={togglePoints}
+          />
           <View className="confirm__section">
             <AmountBreakdown amounts={preview} />
           </View>
@@ -168,7 +279,7 @@ export default function ConfirmOrderPage() {
         <Text className="confirm-bar__payable">{preview ? formatFen(preview.payable) : '--'}</Text>
         <Button
           className="confirm-bar__submit"
-          disabled={!preview || submitting || undefined}
+          disabled={!preview || previewedFor !== priced || submitting || undefined}
           onClick={() => void submit()}
         >
           {submitting ? '提交中…' : '提交订单'}
