@@ -124,7 +124,7 @@ export class OrderService {
         {
           orderNo: orderNumberAt(now, this.config.shopTimeZone),
           userId,
-          kind: activity?.kind ?? 'NORMAL',
+          kind: activity?.kind ?? (priced.lines.some((l) => l.priceSource === 'FLASH_SALE') ? 'FLASH_SALE' : 'NORMAL'),
           goodsAmount: priced.goodsAmount,
           discountAmount: priced.discountAmount,
           couponDiscount: priced.couponDiscount,
