@@ -51,6 +51,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   log(`machine: ${os.cpus().length} cores, Node ${process.version}; concurrency ${CONCURRENCY}`);
   const { child, ready } = await startHost();
+  serverPid = child.pid;
   const db = parseDatabaseUrl(ready.databaseUrl);
   // A pool like the server's (DATABASE_POOL_SIZE), driven by the same number of callers.
   const pool = mysql.createPool({ ...db, connectionLimit: ready.poolSize, waitForConnections: true, queueLimit: 0 });
@@ -61,12 +62,12 @@ async function main(): Promise<number> {
     const fixture = await prepare(pool, ready);
 
     // Raw limits of the database, same pool size and callers as the endpoints.
-    const pkSelect = await closedLoop('raw PK SELECT', loopOptions(child), async () => {
+    const pkSelect = await closedLoop('raw PK SELECT', loopOptions(), async () => {
       await pool.execute('SELECT * FROM product WHERE id = ?', [random(fixture.productIds)]);
       return true;
     });
     log(describe(pkSelect));
-    const update = await closedLoop('raw guarded UPDATE', loopOptions(child), async () => {
+    const update = await closedLoop('raw guarded UPDATE', loopOptions(), async () => {
       const [result] = await pool.execute<ResultSetHeader>(
         'UPDATE sku SET stock = stock - 1 WHERE id = ? AND stock > 0',
         [fixture.updateSkuId],
@@ -82,12 +83,12 @@ async function main(): Promise<number> {
       return res.status === 200 ? true : `HTTP ${res.status}`;
     };
     if (ONLY.has('list')) {
-      const list = await closedLoop('catalog list', loopOptions(child), listOnce);
+      const list = await closedLoop('catalog list', loopOptions(), listOnce);
       log(describe(list));
       table.push(row(list, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.catalogList}`, 'list'));
     }
     if (ONLY.has('detail')) {
-      const detail = await closedLoop('product detail', loopOptions(child), async () => {
+      const detail = await closedLoop('product detail', loopOptions(), async () => {
         const res = await api.request(`${ready.baseUrl}/api/v1/products/${random(fixture.onShelfProductIds)}`, {
           parse: false,
         });
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
         CheckoutPhase,
         number[]
       >;
-      const checkout = await closedLoop('checkout (order + pay + notify)', loopOptions(child), (caller) =>
+      const checkout = await closedLoop('checkout (order + pay + notify)', loopOptions(), (caller) =>
         checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds), phases),
       );
       log(describe(checkout));
@@ -281,12 +282,10 @@ async function main(): Promise<number> {
   }
 }
 
-const loopOptions = (server: ChildProcess) => ({
-  concurrency: CONCURRENCY,
-  warmupMs: WARMUP_MS,
-  durationMs: DURATION_MS,
-  serverPid: server.pid,
-});
+/** The server process, whose CPU time each scenario reports. */
+let serverPid: number | undefined;
+
+const loopOptions = () => ({ concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverPid });
 
 const describe = (m: Measurement) =>
   `${m.name}: ${m.requests} in ${m.seconds}s = ${m.perSecond}/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms` +

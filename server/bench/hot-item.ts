@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type mysql from 'mysql2/promise';
-import { cpuMeter, describeCpu, type CpuUse } from './cpu';
+import { cpuMeter, type CpuUse } from './cpu';
 import { ask, HOT_STOCK, rows, type Buyer, type HotSku } from './fixture';
 import { percentile, round, summarise, type Measurement } from './load';
 import { Phone } from './phone';
@@ -240,6 +240,5 @@ export function describeHotItem(run: HotItemRun): string[] {
       `last sale ${t.lastSaleMs} ms, last answer ${t.lastAnswerMs} ms` +
       '; ' +
       `sold p50/p99 ${t.sold.p50Ms}/${t.sold.p99Ms} ms, refused p50/p99 ${t.refused.p50Ms}/${t.refused.p99Ms} ms`,
-    `CPU during the rush: ${describeCpu(t.cpuMs)}`,
   ];
 }
