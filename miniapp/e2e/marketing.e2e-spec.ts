@@ -120,7 +120,10 @@ describe('sign in, claim a coupon and buy with it and points in the h5 mini-prog
     await page.goto(`${stack.baseUrl}/#/pages/me/index?as=${BUYER}`);
     await page.reload();
     await page.locator('.taro_page_stationed .me-marketing').waitFor({ timeout: 30_000 });
-    await expect(stationed().locator('.me-marketing-points .me-marketing__value').textContent()).resolves.toBe('0');
+    // The figures arrive after the strip is drawn: wait for them rather than read a placeholder.
+    await page
+      .locator('.taro_page_stationed .me-marketing-points .me-marketing__value', { hasText: /^0$/ })
+      .waitFor({ timeout: 15_000 });
     await shoot('1-me');
 
     await stationed().locator('.me-marketing-sign-in').click();
@@ -181,7 +184,9 @@ describe('sign in, claim a coupon and buy with it and points in the h5 mini-prog
     await option.click();
     await expect(stationed().locator('.coupon-sheet').count()).resolves.toBe(0);
 
-    await expect(stationed().locator('.points-toggle__text').textContent()).resolves.toBe('可用 50 积分');
+    await page
+      .locator('.taro_page_stationed .points-toggle__text', { hasText: '可用 50 积分' })
+      .waitFor({ timeout: 15_000 });
     await stationed().locator('.points-toggle__switch').click();
     await page
       .locator('.taro_page_stationed .points-toggle__text', { hasText: '抵扣 50 积分 -¥5.00' })
