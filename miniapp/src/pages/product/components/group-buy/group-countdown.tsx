@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { Text } from '@tarojs/components';
-import { secondsLeft } from '../../../../utils/countdown';
+import { useSecondsLeft } from '../../../../hooks/use-seconds-left';
 import { formatGroupCountdown } from '../../../../utils/groupbuy';
 
 interface GroupCountdownProps {
@@ -18,25 +17,6 @@ interface GroupCountdownProps {
  * subpackage's pages (a subpackage may use the main package's modules, not the other way round).
  */
 export function GroupCountdown({ expiresAt, now = Date.now, onExpire, className = '' }: GroupCountdownProps) {
-  const [left, setLeft] = useState(() => secondsLeft(expiresAt, now()));
-  const expired = useRef(false);
-  const onExpireRef = useRef(onExpire);
-  onExpireRef.current = onExpire;
-
-  useEffect(() => {
-    expired.current = false;
-    const tick = () => {
-      const s = secondsLeft(expiresAt, now());
-      setLeft(s);
-      if (s === 0 && !expired.current) {
-        expired.current = true;
-        onExpireRef.current?.();
-      }
-    };
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt, now]);
-
+  const left = useSecondsLeft(expiresAt, now, onExpire);
   return <Text className={`group-countdown ${className}`}>{formatGroupCountdown(left)}</Text>;
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import { Text } from '@tarojs/components';
-import { formatCountdown, secondsLeft } from '../../../../utils/countdown';
+import { useSecondsLeft } from '../../../../hooks/use-seconds-left';
+import { formatCountdown } from '../../../../utils/countdown';
 
 interface CountdownProps {
   /** The server's `expiresAt` (ISO-8601). */
@@ -14,25 +14,6 @@ interface CountdownProps {
 
 /** mm:ss until the server's deadline, ticking every second. */
 export function Countdown({ expiresAt, now = Date.now, onExpire, className = '' }: CountdownProps) {
-  const [left, setLeft] = useState(() => secondsLeft(expiresAt, now()));
-  const expired = useRef(false);
-  const onExpireRef = useRef(onExpire);
-  onExpireRef.current = onExpire;
-
-  useEffect(() => {
-    expired.current = false;
-    const tick = () => {
-      const s = secondsLeft(expiresAt, now());
-      setLeft(s);
-      if (s === 0 && !expired.current) {
-        expired.current = true;
-        onExpireRef.current?.();
-      }
-    };
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt, now]);
-
+  const left = useSecondsLeft(expiresAt, now, onExpire);
   return <Text className={`countdown ${className}`}>{formatCountdown(left)}</Text>;
 }
