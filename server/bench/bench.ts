@@ -175,8 +175,9 @@ async function main(): Promise<number> {
       raceRow.verdict = race.correct ? 'PASS' : 'MISS';
       table.push(raceRow);
     }
+    let feedReader: Awaited<ReturnType<typeof communityFeed>> | undefined;
     if (ONLY.has('feed')) {
-      const feed = await communityFeed(
+      feedReader = await communityFeed(
         pool,
         ready,
         await adminToken(),
@@ -184,8 +185,8 @@ async function main(): Promise<number> {
         fixture.onShelfProductIds,
         loopOptions(),
       );
-      log(describe(feed));
-      table.push(row(feed, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.communityFeed}`, 'feed'));
+      log(describe(feedReader.measurement));
+      table.push(row(feedReader.measurement, pkSelect.perSecond, 'PK-SELECT', `≥ ${TARGETS.communityFeed}`, 'feed'));
     }
     let team: TeamSizeResult | undefined;
     if (ONLY.has('team')) {
@@ -211,6 +212,10 @@ async function main(): Promise<number> {
             checkoutOnce(api, pool, ready, fixture.checkoutBuyers[caller], random(fixture.checkoutSkuIds)),
           ),
         );
+      if (feedReader)
+        profiles.push(
+          await profileScenario(child, 'community feed', 'bench-community-feed.cpuprofile', feedReader.readOnce),
+        );
       if (ONLY.has('hot')) {
         const run = await hotItem(pool, ready, fixture.hotBuyers, fixture.hotSkus.profiled, {
           connections: 'warm',
@@ -227,6 +232,7 @@ async function main(): Promise<number> {
       }
     }
 
+    feedReader?.close();
     printTable(table);
     for (const profile of profiles) printProfile(profile);
 

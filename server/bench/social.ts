@@ -147,7 +147,10 @@ export async function lastSeatRace(
   };
 }
 
-/** A community with 200 published posts (some tagging products), read page by page by its members. */
+/**
+ * A community with 200 published posts (some tagging products), its first page read by its
+ * members; `readOnce` reads it again (for a profile), `close` ends the connections.
+ */
 export async function communityFeed(
   pool: mysql.Pool,
   ready: HostReady,
@@ -155,7 +158,7 @@ export async function communityFeed(
   readers: Buyer[],
   productIds: number[],
   timing: { warmupMs: number; durationMs: number },
-): Promise<Measurement> {
+): Promise<{ measurement: Measurement; readOnce: (caller: number) => Promise<true | string>; close: () => void }> {
   const http = new HttpClient(CONCURRENCY);
   try {
     const created = await http.request(`${ready.baseUrl}/api/v1/admin/communities`, {
@@ -196,15 +199,18 @@ export async function communityFeed(
     if (tags.length) await pool.query('INSERT INTO post_product (post_id, product_id, sort) VALUES ?', [tags]);
     log(`community ${communityId}: ${FEED_POSTS} posts (${round(performance.now() - began, 0)} ms)`);
 
-    return await closedLoop('community feed', { concurrency: CONCURRENCY, ...timing }, async (caller) => {
+    const readOnce = async (caller: number): Promise<true | string> => {
       const reader = readers[caller % readers.length];
       const res = await http.request(`${ready.baseUrl}/api/v1/communities/${communityId}/posts?limit=20`, {
         token: reader.token,
         parse: false,
       });
       return res.status === 200 ? true : `status ${res.status}`;
-    });
-  } finally {
+    };
+    const measurement = await closedLoop('community feed', { concurrency: CONCURRENCY, ...timing }, readOnce);
+    return { measurement, readOnce, close: () => http.close() };
+  } catch (error) {
     http.close();
+    throw error;
   }
 }

@@ -22,3 +22,4 @@ export * from './member';
 export * from './points';
 export * from './coupon';
 export * from './promotion';
+export * from './analytics';

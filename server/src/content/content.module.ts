@@ -3,6 +3,7 @@ import { CommunityModule } from '../community/community.module';
 import { CommentService } from './comment.service';
 import { KeywordFilterProvider } from './content-keywords.provider';
 import { ContentSecurityClient } from './content-security.client';
+import { FeedCache } from './feed-cache';
 import { ManagePostController } from './manage-post.controller';
 import { MessagePushController } from './message-push/message-push.controller';
 import { MessagePushRouter } from './message-push/message-push.router';
@@ -29,6 +30,7 @@ import { ReactionService } from './reaction.service';
     PostPublication,
     PostRepository,
     PostViews,
+    FeedCache,
     ReactionService,
     CommentService,
     ModerationService,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shareQueryOf, type PostProductView, type PostStatus, type PostView } from '@weshop/shared';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
+import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { mediaUrl } from '../media/media-url';
 import type { PostRow } from './post.repository';
@@ -39,13 +40,14 @@ export class PostViews {
     return (await this.many([row], callerId))[0];
   }
 
-  async many(rows: PostRow[], callerId: number): Promise<PostView[]> {
+  /** Views of `rows` as `callerId` sees them; with no caller, as nobody has liked or favourited them. */
+  async many(rows: PostRow[], callerId: number | null): Promise<PostView[]> {
     if (rows.length === 0) return [];
     const db = this.prisma.client;
     const postIds = rows.map((r) => r.id);
     const authorIds = [...new Set(rows.map((r) => r.authorId))];
     const communityIds = [...new Set(rows.map((r) => r.communityId))];
-    const [authors, distributors, communities, tags, likes, favourites] = await Promise.all([
+    const [authors, distributors, communities, tags, reactions] = await Promise.all([
       db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, nickname: true, avatarUrl: true } }),
       db.distributor.findMany({
         where: { userId: { in: authorIds }, status: 'APPROVED' },
@@ -53,8 +55,7 @@ export class PostViews {
       }),
       db.community.findMany({ where: { id: { in: communityIds } }, select: { id: true, name: true } }),
       db.postProduct.findMany({ where: { postId: { in: postIds } }, orderBy: [{ postId: 'asc' }, { sort: 'asc' }] }),
-      db.postLike.findMany({ where: { userId: callerId, postId: { in: postIds } }, select: { postId: true } }),
-      db.postFavourite.findMany({ where: { userId: callerId, postId: { in: postIds } }, select: { postId: true } }),
+      callerId === null ? [] : this.reactionsOf(callerId, postIds),
     ]);
     const products = tags.length
       ? await db.product.findMany({
@@ -66,8 +67,8 @@ export class PostViews {
     const refByAuthor = new Map(distributors.map((d) => [d.userId, d.code]));
     const communityName = new Map(communities.map((c) => [c.id, c.name]));
     const productById = new Map(products.map((p) => [p.id, p]));
-    const liked = new Set(likes.map((l) => l.postId));
-    const favourited = new Set(favourites.map((f) => f.postId));
+    const liked = new Set(reactions.filter((r) => r.kind === 'L').map((r) => r.postId));
+    const favourited = new Set(reactions.filter((r) => r.kind === 'F').map((r) => r.postId));
     const base = this.config.publicBaseUrl;
 
     return rows.map((row) => {
@@ -125,5 +126,38 @@ export class PostViews {
         createdAt: row.createdAt.toISOString(),
       };
     });
+  }
+
+  /**
+   * The page as `callerId` sees it: `page` is shared by every reader (built with no caller); the
+   * caller's likes and favourites are read in one query, and a page they touched none of is
+   * returned as it is.
+   */
+  async asSeenBy(page: { items: PostView[]; nextCursor: string | null }, callerId: number) {
+    if (page.items.length === 0) return page;
+    const reactions = await this.reactionsOf(
+      callerId,
+      page.items.map((item) => Number(item.id)),
+    );
+    if (reactions.length === 0) return page;
+    const liked = new Set(reactions.filter((r) => r.kind === 'L').map((r) => String(r.postId)));
+    const favourited = new Set(reactions.filter((r) => r.kind === 'F').map((r) => String(r.postId)));
+    return {
+      items: page.items.map((item) =>
+        liked.has(item.id) || favourited.has(item.id)
+          ? { ...item, liked: liked.has(item.id), favourited: favourited.has(item.id) }
+          : item,
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The caller's likes (L) and favourites (F) among `postIds`, in one query. */
+  private reactionsOf(callerId: number, postIds: number[]): Promise<Array<{ postId: number; kind: 'L' | 'F' }>> {
+    const ids = Prisma.join(postIds);
+    return this.prisma.client.$queryRaw<Array<{ postId: number; kind: 'L' | 'F' }>>`
+      SELECT post_id AS postId, 'L' AS kind FROM post_like WHERE user_id = ${callerId} AND post_id IN (${ids})
+      UNION ALL
+      SELECT post_id AS postId, 'F' AS kind FROM post_favourite WHERE user_id = ${callerId} AND post_id IN (${ids})`;
   }
 }

@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import type { MediaResult } from './content-security.policy';
+import { FeedCache } from './feed-cache';
 import type { FeedCursor } from './feed-cursor';
 import { publishedDelta } from './post-state';
 
@@ -41,7 +42,16 @@ function before(field: 'pinnedAt' | 'featuredAt' | 'publishedAt' | 'createdAt', 
 
 @Injectable()
 export class PostRepository {
-  constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(FeedCache) private readonly feeds: FeedCache,
+  ) {}
+
+  /** Feeds forget what they hold now and again once `db`'s transaction has committed. */
+  private feedsChanged(db: Tx | undefined): void {
+    this.feeds.clear();
+    this.prisma.afterCommitOf(db, async () => this.feeds.clear());
+  }
 
   find(id: number): Promise<PostRow | null> {
     return this.prisma.client.post.findUnique({ where: { id } });
@@ -83,6 +93,7 @@ export class PostRepository {
       },
     });
     if (input.status === 'PUBLISHED') await this.movePostCount(tx, input.communityId, 1);
+    this.feedsChanged(tx);
     return row;
   }
 
@@ -108,6 +119,7 @@ export class PostRepository {
       },
     });
     await this.movePostCount(tx, current.communityId, publishedDelta(current.status, input.status));
+    this.feedsChanged(tx);
     return row;
   }
 
@@ -118,6 +130,7 @@ export class PostRepository {
       data: { status: to, rejectReason, ...this.stateFields(current, to, at) },
     });
     await this.movePostCount(tx, current.communityId, publishedDelta(current.status, to));
+    this.feedsChanged(tx);
     return row;
   }
 
@@ -130,6 +143,7 @@ export class PostRepository {
 
   async setHighlight(tx: Tx, id: number, data: { pinnedAt?: Date | null; featuredAt?: Date | null }): Promise<void> {
     await tx.post.update({ where: { id }, data });
+    this.feedsChanged(tx);
   }
 
   private async movePostCount(tx: Tx, communityId: number, delta: number): Promise<void> {
@@ -140,6 +154,7 @@ export class PostRepository {
   /** Adds to a counter without touching the post's version. */
   async bump(db: Tx | undefined, id: number, counter: PostCounter, delta: number): Promise<void> {
     const client = db ?? this.prisma.client;
+    if (counter !== 'view') this.feedsChanged(db);
     switch (counter) {
       case 'like':
         await client.$executeRaw`UPDATE post SET like_count = GREATEST(like_count + ${delta}, 0) WHERE id = ${id}`;
@@ -163,6 +178,7 @@ export class PostRepository {
     await tx.postProduct.deleteMany({ where: { postId } });
     if (productIds.length)
       await tx.postProduct.createMany({ data: productIds.map((productId, sort) => ({ postId, productId, sort })) });
+    this.feedsChanged(tx);
   }
 
   async productIdsOf(postId: number): Promise<number[]> {

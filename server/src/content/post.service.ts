@@ -16,6 +16,7 @@ import { CommunityRepository } from '../community/community.repository';
 import { Clock } from '../infra/clock';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { RedisService } from '../infra/redis/redis.service';
+import { FeedCache } from './feed-cache';
 import { decodeCursor, pageOf, type FeedCursor } from './feed-cursor';
 import { contentOf, PostPublication, reasonOf } from './post-publication.service';
 import { canApply, canSaveDraft, submissionTarget } from './post-state';
@@ -51,6 +52,7 @@ export class PostService {
     @Inject(PostPublication) private readonly publication: PostPublication,
     @Inject(CommunityAccess) private readonly access: CommunityAccess,
     @Inject(CommunityRepository) private readonly communities: CommunityRepository,
+    @Inject(FeedCache) private readonly feeds: FeedCache,
   ) {}
 
   // ——— writing ———
@@ -216,15 +218,22 @@ export class PostService {
 
   /** A community's feed: pinned posts first, then the newest published. */
   async communityFeed(userId: number, communityId: number, query: CursorQuery): Promise<PostCursorPage> {
-    if (!(await this.communities.exists(communityId))) throw new CommunityNotFound(communityId);
     const feed = `c${communityId}`;
-    const rows = await this.posts.twoPhaseFeed(
-      { communityId, status: 'PUBLISHED' },
-      'pinnedAt',
-      this.cursorOf(query.cursor, feed),
-      query.limit,
-    );
-    return this.page(rows, query.limit, feed, userId);
+    const cursor = this.cursorOf(query.cursor, feed);
+    // The page as everybody sees it, and as this reader sees it (their own likes and favourites),
+    // each kept a couple of seconds (FeedCache: any like, favourite or post edit clears it).
+    const key = `${feed}|${query.cursor ?? ''}|${query.limit}`;
+    const load = async () => {
+      if (!(await this.communities.exists(communityId))) return null;
+      const rows = await this.posts.twoPhaseFeed({ communityId, status: 'PUBLISHED' }, 'pinnedAt', cursor, query.limit);
+      return this.page(rows, query.limit, feed, null);
+    };
+    const seen = await this.feeds.get(`${key}|u${userId}`, async () => {
+      const shared = await this.feeds.get(key, load);
+      return shared && this.views.asSeenBy(shared, userId);
+    });
+    if (!seen) throw new CommunityNotFound(communityId);
+    return seen;
   }
 
   /** GET /posts?feed=: discover (featured first, then newest everywhere), mine, favourites. */
@@ -257,7 +266,7 @@ export class PostService {
     return cursor;
   }
 
-  async page(rows: FeedRow[], limit: number, feed: string, userId: number): Promise<PostCursorPage> {
+  async page(rows: FeedRow[], limit: number, feed: string, userId: number | null): Promise<PostCursorPage> {
     const { items, nextCursor } = pageOf(rows, limit, (r) => ({ phase: r.phase, at: r.at, id: r.post.id }), feed);
     return {
       items: await this.views.many(

@@ -538,6 +538,26 @@ describe('likes, favourites, comments, views and reports', () => {
     expect((await call('GET', '/api/v1/posts?feed=favourites', as('reader'))).body.items).toEqual([]);
   });
 
+  it("shows each reader's own likes in the community feed at once, however often it is read", async () => {
+    const target = (await statusOf(id)) as { communityId: string };
+    const feedEntry = async (who: string) => {
+      const page = await call('GET', `/api/v1/communities/${target.communityId}/posts?limit=50`, as(who));
+      expect(page.status).toBe(200);
+      return page.body.items.find((p: any) => p.id === id);
+    };
+    const before = await feedEntry('reader');
+    await feedEntry('reader-2'); // both readers' pages are now held in memory
+    await call('POST', `/api/v1/posts/${id}/like`, as('reader'));
+    expect(await feedEntry('reader')).toMatchObject({ liked: true, counts: { likes: before.counts.likes + 1 } });
+    expect(await feedEntry('reader-2')).toMatchObject({ liked: false, counts: { likes: before.counts.likes + 1 } });
+    await call('DELETE', `/api/v1/posts/${id}/like`, as('reader'));
+    expect(await feedEntry('reader')).toMatchObject({ liked: false, counts: { likes: before.counts.likes } });
+    const fresh = await post('author', { text: '刚发布的' });
+    expect((await feedIds(target.communityId))[0]).toBe(fresh.id);
+    await call('DELETE', `/api/v1/posts/${fresh.id}`, as('author'));
+    expect(await feedIds(target.communityId)).not.toContain(fresh.id);
+  });
+
   it('comments with one level of replies: a reply to a reply joins the top comment', async () => {
     const top = await call('POST', `/api/v1/posts/${id}/comments`, as('reader'), { text: '好看！' });
     expect(top.status).toBe(201);

@@ -36,12 +36,29 @@ export class PrismaService implements OnModuleDestroy {
     work: (tx: Prisma.TransactionClient, afterCommit: (fn: () => Promise<void>) => void) => Promise<T>,
   ): Promise<T> {
     const after: Array<() => Promise<void>> = [];
-    const result = await this.client.$transaction((tx) => work(tx, (fn) => after.push(fn)), {
-      maxWait: 20_000,
-      timeout: 20_000,
-    });
+    const result = await this.client.$transaction(
+      (tx) => {
+        this.commitHooks.set(tx, after);
+        return work(tx, (fn) => after.push(fn));
+      },
+      { maxWait: 20_000, timeout: 20_000 },
+    );
     for (const fn of after) await fn().catch(() => undefined);
     return result;
+  }
+
+  /** The `afterCommit` lists of the transactions under way, by their client. */
+  private readonly commitHooks = new WeakMap<object, Array<() => Promise<void>>>();
+
+  /**
+   * Runs `fn` once `db`'s transaction has committed (never if it rolls back); at once when `db`
+   * is not a transaction of `transaction()`. For code that only holds the transaction client,
+   * e.g. a repository clearing a cache of what it wrote.
+   */
+  afterCommitOf(db: object | undefined, fn: () => Promise<void>): void {
+    const hooks = db ? this.commitHooks.get(db) : undefined;
+    if (hooks) hooks.push(fn);
+    else void fn().catch(() => undefined);
   }
 
   async ping(): Promise<boolean> {
