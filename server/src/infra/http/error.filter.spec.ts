@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { NotFound, ValidationFailed } from './domain-error';
 import { toErrorResponse } from './error.filter';
 
+/** An error shaped like Prisma's (code, and the driver's code behind a generic P2039). */
+function prismaError(code: string, originalCode?: number) {
+  return Object.assign(new Error(`prisma ${code}`), {
+    code,
+    meta: originalCode === undefined ? {} : { driverAdapterError: { cause: { originalCode } } },
+  });
+}
+
 describe('toErrorResponse', () => {
   it.each([
     ['a domain error', new NotFound('Product', 'PRODUCT_NOT_FOUND', { productId: '9' }), 404, 'PRODUCT_NOT_FOUND'],
@@ -23,6 +31,12 @@ describe('toErrorResponse', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     ['a bug', new TypeError('x is undefined'), 500, 'INTERNAL_ERROR'],
+    ['an exhausted connection pool', prismaError('P2039', 45028), 503, 'SERVICE_BUSY'],
+    ['a deadlock', prismaError('P2039', 1213), 503, 'SERVICE_BUSY'],
+    ['a write conflict', prismaError('P2034'), 503, 'SERVICE_BUSY'],
+    ['a transaction that could not start', prismaError('P2028'), 503, 'SERVICE_BUSY'],
+    ['another database error', prismaError('P2039', 1146), 500, 'INTERNAL_ERROR'],
+    ['a unique violation nobody handled', prismaError('P2002'), 500, 'INTERNAL_ERROR'],
     ['a thrown string', 'oops', 500, 'INTERNAL_ERROR'],
   ])('maps %s to %i %s', (_what, exception, status, code) => {
     const response = toErrorResponse(exception);

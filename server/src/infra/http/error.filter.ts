@@ -20,6 +20,28 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** Prisma codes of a database too busy to take the request now (safe to retry). */
+const BUSY_PRISMA_CODES = new Set([
+  'P2024', // timed out fetching a connection from the pool (classic engine)
+  'P2028', // a transaction could not start in time
+  'P2034', // write conflict or deadlock: the transaction was rolled back
+  'P2037', // too many connections
+]);
+/** Driver codes behind Prisma's generic P2039: the pool gave no connection in time, deadlock, lock wait. */
+const BUSY_DRIVER_CODES = new Set(['45028', '1205', '1213', '1040']);
+
+/**
+ * Whether `exception` says the database is busy (pool exhausted, lock wait, deadlock) rather than
+ * that the request is wrong or the code is broken: the caller may try again shortly.
+ */
+export function isDatabaseBusy(exception: unknown): boolean {
+  const error = exception as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  if (typeof error?.code !== 'string') return false;
+  if (BUSY_PRISMA_CODES.has(error.code)) return true;
+  const original = error.meta?.driverAdapterError?.cause?.originalCode;
+  return error.code === 'P2039' && original !== undefined && BUSY_DRIVER_CODES.has(String(original));
+}
+
 /** Maps anything thrown to a status and the one error body. */
 export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
   if (exception instanceof DomainError) {
@@ -55,6 +77,12 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
       fastifyStatus === 400 ? 'The request body is not valid JSON' : (exception as Error).message || 'Bad request';
     return { status: fastifyStatus, body: { error: { code, message } } };
   }
+  if (isDatabaseBusy(exception)) {
+    return {
+      status: 503,
+      body: { error: { code: 'SERVICE_BUSY', message: 'The shop is very busy right now; please try again' } },
+    };
+  }
   return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } } };
 }
 
@@ -65,7 +93,10 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const { status, body } = toErrorResponse(exception);
-    if (status >= 500) {
+    if (status === 503 && body.error.code === 'SERVICE_BUSY') {
+      request.log.warn({ err: exception }, 'database busy');
+      void reply.header('retry-after', '1');
+    } else if (status >= 500) {
       request.log.error({ err: exception }, 'unhandled error');
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
