@@ -9,6 +9,16 @@ import { ask, CONCURRENCY, HOT_BUYERS, HOT_STOCK, log, prepare, random, rows, st
 import { describeCpu } from './cpu';
 import { describeHotItem, hotItem, type HotItemRun } from './hot-item';
 import { closedLoop, HttpClient, percentile, round, type Measurement } from './load';
+import {
+  couponClaims,
+  describeCouponClaims,
+  describeFlashSale,
+  flashSaleHotItem,
+  pricePreview,
+  type CouponClaimsResult,
+  type FlashSaleRun,
+  type PricePreviewResult,
+} from './marketing';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
 import { communityFeed, lastSeatRace, type RaceResult } from './social';
 import { teamSize, type TeamSizeResult } from './team-size';
@@ -25,7 +35,7 @@ const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CHECKOUT_BUYERS = CONCURRENCY;
 const PROFILE = process.argv.includes('--profile');
-const SCENARIOS = ['list', 'detail', 'checkout', 'hot', 'race', 'feed', 'team'] as const;
+const SCENARIOS = ['list', 'detail', 'checkout', 'hot', 'race', 'feed', 'team', 'coupon', 'flash', 'preview'] as const;
 /** `--only=hot,list`: the raw limits and only these scenarios (for working on one of them). */
 const ONLY = new Set<string>(
   process.argv
@@ -38,7 +48,7 @@ const ARTIFACTS = path.resolve(process.env.BENCH_ARTIFACTS ?? path.join(process.
 /** Where a paid order can be: a normal order moves on from PAID to TO_SHIP at once. */
 const PAID_STATUSES = new Set(['PAID', 'TO_SHIP', 'GROUPING']);
 
-const TARGETS = { catalogList: 0.4, hotItem: 0.5, communityFeed: 0.25 } as const;
+const TARGETS = { catalogList: 0.4, hotItem: 0.5, communityFeed: 0.25, flashSale: 0.5, previewP99Ms: 20 } as const;
 
 interface Row extends Measurement {
   ratio: number | null;
@@ -202,6 +212,69 @@ async function main(): Promise<number> {
       table.push(teamRow);
     }
 
+    // Marketing: coupon claims, the flash-sale hot item, the price preview. Their SKUs are checkout
+    // SKUs (stock 1,000,000): the flash sales take the last two (the measured rush, the profiled
+    // one), the preview cart 20 others of other products; the race used the first.
+    const productOfSku = new Map(
+      (
+        await rows<{ id: number; product_id: number }>(pool, 'SELECT id, product_id FROM sku WHERE id IN (?)', [
+          fixture.checkoutSkuIds,
+        ])
+      ).map((s) => [s.id, s.product_id]),
+    );
+    const flashSkus = [fixture.checkoutSkuIds.at(-1)!, fixture.checkoutSkuIds.at(-2)!].map((skuId) => ({
+      skuId,
+      productId: productOfSku.get(skuId)!,
+    }));
+    let coupons: CouponClaimsResult | undefined;
+    if (ONLY.has('coupon')) {
+      coupons = await couponClaims(pool, ready, await adminToken(), fixture.hotBuyers, loopOptions());
+      log(describe(coupons.measurement));
+      log(`  ${describeCouponClaims(coupons)}`);
+      const couponRow = row(coupons.measurement, update.perSecond, 'UPDATE', 'issued = rows', '');
+      couponRow.verdict = coupons.correct ? 'PASS' : 'MISS';
+      table.push(couponRow);
+    }
+    const flashRuns: FlashSaleRun[] = [];
+    if (ONLY.has('flash')) {
+      log(
+        `flash-sale hot item: a flash sale (quota ${HOT_STOCK}, one per buyer) on a SKU with stock 1,000,000; ` +
+          `${HOT_BUYERS} buyers on ${HOT_BUYERS} phones with the product page open all order at once`,
+      );
+      const run = await flashSaleHotItem(pool, ready, await adminToken(), fixture.hotBuyers, flashSkus[0], {
+        connections: 'warm',
+        serverPid: child.pid,
+      });
+      log(describe(run.measurement));
+      for (const line of describeFlashSale(run)) log(`  ${line}`);
+      const flashRow = row(
+        run.measurement,
+        update.perSecond,
+        'UPDATE',
+        `=${HOT_STOCK} sold, ≥ ${TARGETS.flashSale}`,
+        'flash',
+      );
+      if (!run.checks.correct) flashRow.verdict = 'MISS';
+      table.push(flashRow);
+      flashRuns.push(run);
+    }
+    let preview: PricePreviewResult | undefined;
+    if (ONLY.has('preview')) {
+      const flashProducts = new Set(flashSkus.map((s) => s.productId));
+      preview = await pricePreview(
+        pool,
+        ready,
+        await adminToken(),
+        fixture.checkoutBuyers,
+        fixture.checkoutSkuIds.slice(1).filter((id) => !flashProducts.has(productOfSku.get(id)!)),
+        loopOptions(),
+      );
+      log(describe(preview.oneBuyer));
+      log(describe(preview.crowd));
+      table.push(row(preview.oneBuyer, pkSelect.perSecond, 'PK-SELECT', `p99 < ${TARGETS.previewP99Ms} ms`, 'preview'));
+      table.push(row(preview.crowd, pkSelect.perSecond, 'PK-SELECT', '', ''));
+    }
+
     const profiles: ProfileSummary[] = [];
     if (PROFILE) {
       if (ONLY.has('list'))
@@ -230,9 +303,28 @@ async function main(): Promise<number> {
         if (!run.checks.correct) hotRuns.push(run);
         profiles.push(run.profile!);
       }
+      if (ONLY.has('flash')) {
+        const run = await flashSaleHotItem(pool, ready, await adminToken(), fixture.hotBuyers, flashSkus[1], {
+          connections: 'warm',
+          serverPid: child.pid,
+          profile: { child, file: 'bench-flash-sale.cpuprofile', artifacts: ARTIFACTS },
+        });
+        log(`${describe(run.measurement)} (profiled)`);
+        for (const line of describeFlashSale(run)) log(`  ${line}`);
+        log(
+          `server CPU profile of the flash-sale hot item: ${path.relative(process.cwd(), path.join(ARTIFACTS, 'bench-flash-sale.cpuprofile'))}`,
+        );
+        if (!run.checks.correct) flashRuns.push(run);
+        profiles.push(run.profile!);
+      }
+      if (preview)
+        profiles.push(
+          await profileScenario(child, 'price preview', 'bench-price-preview.cpuprofile', preview.previewOnce),
+        );
     }
 
     feedReader?.close();
+    await preview?.close();
     printTable(table);
     for (const profile of profiles) printProfile(profile);
 
@@ -254,12 +346,22 @@ async function main(): Promise<number> {
             checkoutBuyers: CHECKOUT_BUYERS,
             scenarios: [...ONLY],
           },
-          targets: { catalogListOfPkSelect: TARGETS.catalogList, hotItemOfUpdate: TARGETS.hotItem, hotItemSold: 100 },
+          targets: {
+            catalogListOfPkSelect: TARGETS.catalogList,
+            hotItemOfUpdate: TARGETS.hotItem,
+            hotItemSold: 100,
+            flashSaleOfUpdate: TARGETS.flashSale,
+            flashSaleSold: HOT_STOCK,
+            previewP99Ms: TARGETS.previewP99Ms,
+          },
           results: table,
           checkoutPhases,
           hotItem: hotRuns.map(({ checks, timeline }) => ({ ...timeline, ...checks })),
           lastSeatRace: race,
           teamSize: team,
+          couponClaims: coupons,
+          flashSale: flashRuns.map(({ promotionId, checks, timeline }) => ({ promotionId, ...timeline, ...checks })),
+          pricePreview: preview && { cart: preview.cart, oneBuyer: preview.oneBuyer, crowd: preview.crowd },
           profiles,
           totalSeconds: round((performance.now() - started) / 1000, 1),
         },
@@ -278,6 +380,14 @@ async function main(): Promise<number> {
     }
     if (team && !team.counterMatchesRecount) {
       log('TEAM COUNTERS DIFFER FROM THE RECOUNT');
+      return 1;
+    }
+    if (coupons && !coupons.correct) {
+      log('COUPON CLAIMS CORRECTNESS FAILED: issued, 201 answers and user_coupon rows differ (see above)');
+      return 1;
+    }
+    if (flashRuns.some((run) => !run.checks.correct)) {
+      log('FLASH-SALE CORRECTNESS FAILED: see the counts above');
       return 1;
     }
     return 0;
@@ -303,13 +413,15 @@ function row(
   limit: number | null,
   ratioOf: Row['ratioOf'],
   target: string,
-  kind: '' | 'list' | 'hot' | 'feed',
+  kind: '' | 'list' | 'hot' | 'feed' | 'flash' | 'preview',
 ): Row {
   const ratio = limit ? round(m.perSecond / limit, 3) : null;
   let verdict: Row['verdict'] = '';
   if (kind === 'list') verdict = ratio !== null && ratio >= TARGETS.catalogList ? 'PASS' : 'MISS';
   if (kind === 'hot') verdict = ratio !== null && ratio >= TARGETS.hotItem ? 'PASS' : 'MISS';
   if (kind === 'feed') verdict = ratio !== null && ratio >= TARGETS.communityFeed ? 'PASS' : 'MISS';
+  if (kind === 'flash') verdict = ratio !== null && ratio >= TARGETS.flashSale ? 'PASS' : 'MISS';
+  if (kind === 'preview') verdict = m.requests > 0 && m.p99Ms < TARGETS.previewP99Ms ? 'PASS' : 'MISS';
   return { ...m, ratio, ratioOf, target, verdict };
 }
 

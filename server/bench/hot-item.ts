@@ -67,18 +67,43 @@ const SALE_STARTS_AFTER_MS = 500;
 /** How often the stock is sampled during the rush. */
 const STOCK_SAMPLE_MS = 10;
 
+/** What a rush of buyers for one SKU needs besides the buyers and the SKU. */
+export interface RushOptions extends HotItemOptions {
+  /** Names the measurement: `${name} (1000 buyers, pages open)`. */
+  name: string;
+  /** The code a buyer who came too late gets (409), e.g. STOCK_INSUFFICIENT or FLASH_SALE_SOLD_OUT. */
+  refusal: string;
+  /** What is left to sell, sampled during the rush (the stock, or a flash sale's quota − sold). */
+  remaining: { before: number; read: () => Promise<number> };
+}
+
+/** The answers of a rush, before the scenario checks the database. */
+export interface RushResult {
+  measurement: Measurement;
+  timeline: HotItemTimeline;
+  profile?: ProfileSummary;
+  created: number;
+  /** Answered 409 with `options.refusal`. */
+  refused: number;
+  serverErrors: number;
+  otherResponses: Record<string, number>;
+  /** The lowest `remaining` sampled during the rush (and once after it). */
+  lowestRemainingSeen: number;
+  soldPerSecond: number;
+}
+
 /**
- * 秒杀: one SKU with stock 100 and 1,000 buyers on 1,000 phones (one connection each), each
- * ordering one unit, all at the same moment. Checks that exactly 100 were sold, the other 900
- * refused with STOCK_INSUFFICIENT, no 5xx, and the stock never below zero.
+ * A rush: 1,000 buyers on 1,000 phones (one connection each), each ordering one unit of one SKU,
+ * all at the same moment, with what is left to sell sampled meanwhile. The scenarios (the plain
+ * hot item here, the flash sale in marketing.ts) check the outcome against the database.
  */
-export async function hotItem(
+export async function rush(
   pool: mysql.Pool,
   ready: HostReady,
   buyers: Buyer[],
   sku: HotSku,
-  options: HotItemOptions,
-): Promise<HotItemRun> {
+  options: RushOptions,
+): Promise<RushResult> {
   const phones = buyers.map(() => Phone.of(ready.baseUrl));
   let warmupSeconds: number | null = null;
   if (options.connections === 'warm') {
@@ -105,21 +130,21 @@ export async function hotItem(
     }),
   );
 
-  // Samples the stock while the rush runs. It is a second look, not the proof: during the rush the
-  // stock only goes down (a refused order rolls back), so a final stock of 0 with exactly 100 units
-  // sold already shows it never went below zero. Every 10 ms, because the sampling runs on the same
-  // two cores as the server (every 2 ms it cost more CPU than the phones).
-  let lowestStockSeen = HOT_STOCK;
+  // Samples what is left while the rush runs. It is a second look, not the proof: during the rush
+  // it only goes down (a refused order rolls back), so a final 0 with exactly the units sold already
+  // shows it never went below zero. Every 10 ms, because the sampling runs on the same two cores as
+  // the server (every 2 ms it cost more CPU than the phones).
+  let lowestRemainingSeen = options.remaining.before;
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      const [row] = await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId], true);
-      lowestStockSeen = Math.min(lowestStockSeen, row.stock);
+      lowestRemainingSeen = Math.min(lowestRemainingSeen, await options.remaining.read());
       await new Promise((resolve) => setTimeout(resolve, STOCK_SAMPLE_MS));
     }
   })();
   if (options.profile) await ask(options.profile.child, { type: 'profile-start' }, 'profile-started');
 
+  const refusedKey = `409 ${options.refusal}`;
   const latencies: number[] = [];
   const soldLatencies: number[] = [];
   const refusedLatencies: number[] = [];
@@ -146,7 +171,7 @@ export async function hotItem(
         created += 1;
         lastSale = Math.max(lastSale, ended);
         soldLatencies.push(ended - began);
-      } else if (key === '409 STOCK_INSUFFICIENT') refusedLatencies.push(ended - began);
+      } else if (key === refusedKey) refusedLatencies.push(ended - began);
       outcomes[key] = (outcomes[key] ?? 0) + 1;
     }),
   );
@@ -160,46 +185,20 @@ export async function hotItem(
     const { profile: raw } = await ask<{ profile: CpuProfile }>(child, { type: 'profile-stop' }, 'profile');
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(path.join(artifacts, file), JSON.stringify(raw));
-    profile = { ...summariseProfile(raw, 15), scenario: `hot item (${options.connections} connections)` };
+    profile = { ...summariseProfile(raw, 15), scenario: `${options.name} (${options.connections} connections)` };
   }
   watching = false;
   await watcher;
+  lowestRemainingSeen = Math.min(lowestRemainingSeen, await options.remaining.read());
   const newConnectionsDuringRush = phones.reduce((sum, phone) => sum + phone.connections, 0) - connectionsBefore;
   for (const phone of phones) phone.close();
 
-  const [{ lineCount, units }] = await rows<{ lineCount: number; units: number | string }>(
-    pool,
-    'SELECT COUNT(*) AS lineCount, COALESCE(SUM(quantity), 0) AS units FROM order_line WHERE sku_id = ?',
-    [sku.skuId],
-  );
-  const [{ stock }] = await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId]);
-  const refused = outcomes['409 STOCK_INSUFFICIENT'] ?? 0;
   const serverErrors = Object.entries(outcomes)
     .filter(([key]) => key.startsWith('5') || key.startsWith('network'))
     .reduce((sum, [, n]) => sum + n, 0);
   const otherResponses = Object.fromEntries(
-    Object.entries(outcomes).filter(([key]) => key !== '201' && key !== '409 STOCK_INSUFFICIENT'),
+    Object.entries(outcomes).filter(([key]) => key !== '201' && key !== refusedKey),
   );
-  const checks: HotItemChecks = {
-    buyers: buyers.length,
-    created,
-    refusedStockInsufficient: refused,
-    serverErrors,
-    otherResponses,
-    orderLinesInDatabase: Number(lineCount),
-    unitsInDatabase: Number(units),
-    finalStock: stock,
-    lowestStockSeen: Math.min(lowestStockSeen, stock),
-    soldPerSecond: round(created / Math.max((lastSale - start) / 1000, 1e-3), 1),
-    correct:
-      created === HOT_STOCK &&
-      Number(lineCount) === HOT_STOCK &&
-      Number(units) === HOT_STOCK &&
-      stock === 0 &&
-      lowestStockSeen >= 0 &&
-      refused === buyers.length - HOT_STOCK &&
-      serverErrors === 0,
-  };
   const spread = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return { p50Ms: round(percentile(sorted, 0.5), 1), p99Ms: round(percentile(sorted, 0.99), 1) };
@@ -216,16 +215,75 @@ export async function hotItem(
     refused: spread(refusedLatencies),
   };
   const failures = Object.fromEntries(Object.entries(outcomes).filter(([key]) => key !== '201'));
-  // Every buyer gets an answer (sold or STOCK_INSUFFICIENT): the rate is of answered buyers.
+  // Every buyer gets an answer (sold or refused): the rate is of answered buyers.
   const label = options.connections === 'warm' ? 'pages open' : 'new connections';
   const measurement = summarise(
-    `hot item (${buyers.length} buyers, ${label})`,
+    `${options.name} (${buyers.length} buyers, ${label})`,
     latencies,
     seconds,
     serverErrors,
     failures,
   );
-  return { measurement: { ...measurement, cpu: cpuMs }, checks, timeline, profile };
+  return {
+    measurement: { ...measurement, cpu: cpuMs },
+    timeline,
+    profile,
+    created,
+    refused: outcomes[refusedKey] ?? 0,
+    serverErrors,
+    otherResponses,
+    lowestRemainingSeen,
+    soldPerSecond: round(created / Math.max((lastSale - start) / 1000, 1e-3), 1),
+  };
+}
+
+/**
+ * 秒杀: one SKU with stock 100 and 1,000 buyers on 1,000 phones (one connection each), each
+ * ordering one unit, all at the same moment. Checks that exactly 100 were sold, the other 900
+ * refused with STOCK_INSUFFICIENT, no 5xx, and the stock never below zero.
+ */
+export async function hotItem(
+  pool: mysql.Pool,
+  ready: HostReady,
+  buyers: Buyer[],
+  sku: HotSku,
+  options: HotItemOptions,
+): Promise<HotItemRun> {
+  const stockOf = async () =>
+    (await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId], true))[0].stock;
+  const run = await rush(pool, ready, buyers, sku, {
+    ...options,
+    name: 'hot item',
+    refusal: 'STOCK_INSUFFICIENT',
+    remaining: { before: HOT_STOCK, read: stockOf },
+  });
+  const [{ lineCount, units }] = await rows<{ lineCount: number; units: number | string }>(
+    pool,
+    'SELECT COUNT(*) AS lineCount, COALESCE(SUM(quantity), 0) AS units FROM order_line WHERE sku_id = ?',
+    [sku.skuId],
+  );
+  const stock = await stockOf();
+  const checks: HotItemChecks = {
+    buyers: buyers.length,
+    created: run.created,
+    refusedStockInsufficient: run.refused,
+    serverErrors: run.serverErrors,
+    otherResponses: run.otherResponses,
+    orderLinesInDatabase: Number(lineCount),
+    unitsInDatabase: Number(units),
+    finalStock: stock,
+    lowestStockSeen: run.lowestRemainingSeen,
+    soldPerSecond: run.soldPerSecond,
+    correct:
+      run.created === HOT_STOCK &&
+      Number(lineCount) === HOT_STOCK &&
+      Number(units) === HOT_STOCK &&
+      stock === 0 &&
+      run.lowestRemainingSeen >= 0 &&
+      run.refused === buyers.length - HOT_STOCK &&
+      run.serverErrors === 0,
+  };
+  return { measurement: run.measurement, checks, timeline: run.timeline, profile: run.profile };
 }
 
 /** One line per run: outcomes, stock, and when the answers came. */

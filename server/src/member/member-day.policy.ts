@@ -1,3 +1,5 @@
+import { zonedFormatter } from '../infra/zoned-format';
+
 /**
  * 会员日: a recurring day in the shop's time zone — weekly (e.g. every Wednesday) or monthly
  * (e.g. the 18th) — for chosen member levels. One pure function answers "is this instant on a
@@ -27,7 +29,7 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 /** The calendar date of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): LocalDate {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' })
+    zonedFormatter('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -69,7 +71,7 @@ export function startOfLocalDay(date: Pick<LocalDate, 'year' | 'month' | 'day'>,
 
 function localDateTime(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    zonedFormatter('en-US', {
       timeZone,
       year: 'numeric',
       month: 'numeric',

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { zonedFormatter } from '../infra/zoned-format';
 
 /**
  * 订单号: 20 digits = the shop-local time to the millisecond (yyMMddHHmmssSSS) + 5 random digits.
@@ -7,7 +8,7 @@ import { randomInt } from 'node:crypto';
  */
 export function orderNumberAt(at: Date, timeZone: string, random: () => number = () => randomInt(0, 100_000)): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+    zonedFormatter('en-GB', {
       timeZone,
       year: '2-digit',
       month: '2-digit',
