@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AddressModule } from './address/address.module';
 import { AftersalesModule } from './aftersales/aftersales.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AttributionModule } from './attribution/attribution.module';
 import { AuthModule } from './auth/auth.module';
 import { CartModule } from './cart/cart.module';
@@ -17,6 +18,7 @@ import { InfraModule } from './infra/infra.module';
 import { LogisticsModule } from './logistics/logistics.module';
 import { MediaModule } from './media/media.module';
 import { MemberModule } from './member/member.module';
+import { NotificationModule } from './notification/notification.module';
 import { OrderModule } from './order/order.module';
 import { PaymentModule } from './payment/payment.module';
 import { PointsModule } from './points/points.module';
@@ -52,6 +54,8 @@ export class AppModule {
         MemberModule,
         PointsModule,
         PromotionModule,
+        AnalyticsModule,
+        NotificationModule,
       ],
       controllers: [HealthController],
     };

@@ -19,8 +19,10 @@ import { CommunityStatsView } from './community';
  *   order / UV; pay conversion (支付转化率) = payers / UV. Repurchase rate (复购率) = payers with two
  *   or more counted orders in the period / payers. Ratios are fractions 0…1 rounded to 4 places
  *   (half up); 0 when the denominator is 0.
- * - Attribution (source, WeChat group, sharer/distributor, post, community) is the order's, copied from
- *   the buyer's visit when the order was created (`order_attribution`).
+ * - Attribution (source, WeChat group, post, community) is the order's, copied from the buyer's visit
+ *   when the order was created (`order_attribution`); an order or visit with a post but no community
+ *   belongs to the post's community. A distributor's orders are those whose referral chain, copied at
+ *   creation (`order_referral`), names them as L1 — the orders their commission is paid on.
  */
 
 /** A calendar day in the shop's time zone. */
@@ -155,7 +157,7 @@ export const DistributorRow = z.object({
   orders: z.number().int(),
   payers: z.number().int(),
   gmv: z.number().int(),
-  /** fen: commissions of those orders not cancelled or reversed (estimated, pending or settled). */
+  /** fen: their L1 commissions on those orders, net of reversals (estimated, pending or settled). */
   commission: z.number().int(),
   /** Customers newly bound to them in the period. */
   newCustomers: z.number().int(),
@@ -195,7 +197,10 @@ export const PostRow = z.object({
 export const PostsTable = table(PostRow);
 export type PostsTable = z.infer<typeof PostsTable>;
 
-/** GET /admin/analytics/groupbuys: groups that ended in the period, by campaign. */
+/**
+ * GET /admin/analytics/groupbuys, by campaign: groups opened, succeeded and failed in the period;
+ * `orders`/`gmv` are the campaign's counted orders by paid day (a failed group's refunded orders drop out).
+ */
 export const GroupBuyRow = z.object({
   campaignId: z.string(),
   title: z.string(),
@@ -214,7 +219,7 @@ export const GroupBuysTable = z.object({
 });
 export type GroupBuysTable = z.infer<typeof GroupBuysTable>;
 
-/** GET /admin/analytics/dsr: 店铺评分 from the reviews written in the period (1–5, 2 places). */
+/** GET /admin/analytics/dsr: 店铺评分 from the reviews written in the period (1–5, 2 places half up; 0 without reviews). */
 export const DsrScores = z.object({
   reviews: z.number().int(),
   product: z.number(),
@@ -237,6 +242,10 @@ export const CommunityAnalytics = z.object({
   posts: z.array(PostRow),
 });
 export type CommunityAnalytics = z.infer<typeof CommunityAnalytics>;
+
+/** The query of GET /manage/communities/:id/stats: the period only (defaults as AnalyticsQuery). */
+export const CommunityStatsQuery = AnalyticsQuery.pick({ from: true, to: true });
+export type CommunityStatsQuery = z.infer<typeof CommunityStatsQuery>;
 
 /** What GET /manage/communities/:id/stats answers: the community's counts and its period figures. */
 export const CommunityStatsWithAnalytics = CommunityStatsView.extend({ analytics: CommunityAnalytics });

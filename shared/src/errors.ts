@@ -146,6 +146,9 @@ export const ERROR_CODES = [
   'PROMOTION_INVALID',
   'FLASH_SALE_SOLD_OUT',
   'FLASH_SALE_LIMIT_EXCEEDED',
+  // analytics
+  'ANALYTICS_PERIOD_INVALID',
+  // notifications
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -23,3 +23,4 @@ export * from './points';
 export * from './coupon';
 export * from './promotion';
 export * from './analytics';
+export * from './notification';

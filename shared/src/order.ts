@@ -62,10 +62,16 @@ export const PricedLineView = z.object({
   couponDiscount: Fen,
   pointsDeduction: Fen,
   paidAmount: Fen,
+  /** 赠品 (满赠, 买X送Y): priced 0, paid 0. */
+  isGift: z.boolean(),
 });
 export type PricedLineView = z.infer<typeof PricedLineView>;
 
 export const DiscountView = z.object({ type: z.string(), label: z.string(), amount: Fen });
+
+/** Something the buyer should know about the breakdown, e.g. a 满赠 whose gift is gone ("赠品已送完"). */
+export const PricingNotice = z.object({ type: z.string(), label: z.string(), message: z.string() });
+export type PricingNotice = z.infer<typeof PricingNotice>;
 
 /** The full breakdown: the mini-program shows exactly what the server will charge. */
 export const OrderPreview = z.object({
@@ -78,6 +84,7 @@ export const OrderPreview = z.object({
   pointsUsed: z.number().int(),
   shippingFee: Fen,
   payable: Fen,
+  notices: z.array(PricingNotice),
 });
 export type OrderPreview = z.infer<typeof OrderPreview>;
 
@@ -106,6 +113,8 @@ export const OrderLineView = z.object({
   pointsDeduction: Fen,
   paidAmount: Fen,
   refundedAmount: Fen,
+  /** 赠品 (满赠, 买X送Y): priced 0, nothing to refund. */
+  isGift: z.boolean(),
 });
 export type OrderLineView = z.infer<typeof OrderLineView>;
 

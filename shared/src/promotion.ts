@@ -10,13 +10,25 @@ import { page, PageQuery } from './list';
  *   SKU already in another active flash sale over the same time.
  * - FULL_REDUCTION: 1..5 tiers with strictly increasing thresholds and amounts, each amount below its
  *   threshold (满100减120 is a 120% discount and refused).
+ * - FULL_GIFT (满赠, step 2): a threshold (fen, on the eligible subtotal after step-1 prices), a gift SKU
+ *   and 1..99 gift units per order. The server refuses (422) an unknown gift SKU.
+ * - BUNDLE (组合优惠, step 2): 2..10 items, each a SKU or a product (not both) with a quantity, and the
+ *   set's price. The server refuses (422) unknown SKUs/products and a price not below the set's price
+ *   at SKU prices (for a product item: its cheapest SKU).
+ * - BUY_X_GET_Y (买X送Y, step 2): buyQuantity X ≥ 1 and getQuantity Y ≥ 1 on the products in scope
+ *   (Y free units of the same SKU per full X bought), an optional cap of free units per order;
+ *   memberDayOnly defaults to true (a member-day benefit for the schedule's levels).
+ * - stackWithCoupon false: no coupon on an order this promotion applies to (the coupon picker says
+ *   NOT_STACKABLE). memberDayOnly: runs only on member day for the levels the schedule names.
+ *   earnsPoints false: the lines it applies to earn no points. earnsCommission (null = the shop's
+ *   default for activity goods): whether its lines earn commission.
  */
 
 const Id = z.string().regex(/^\d{1,10}$/, 'must be a numeric id');
 const Money = z.number().int().min(1, 'must be at least 1 fen').max(100_000_000, 'must be at most ¥1,000,000');
 const Instant = z.string().datetime({ offset: true });
 
-export const PROMOTION_TYPES = ['FLASH_SALE', 'FULL_REDUCTION'] as const;
+export const PROMOTION_TYPES = ['FLASH_SALE', 'FULL_REDUCTION', 'FULL_GIFT', 'BUNDLE', 'BUY_X_GET_Y'] as const;
 export const PromotionType = z.enum(PROMOTION_TYPES);
 export type PromotionType = z.infer<typeof PromotionType>;
 
@@ -46,7 +58,24 @@ const Common = {
   endsAt: Instant,
   earnsCommission: z.boolean().nullable().default(null),
   earnsPoints: z.boolean().default(true),
+  stackWithCoupon: z.boolean().default(true),
+  memberDayOnly: z.boolean().default(false),
 };
+
+const Scoped = {
+  scope: PromotionScope.default('ALL'),
+  scopeIds: z.array(Id).max(200).default([]),
+};
+
+const Units = z.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99');
+
+export const BundleItem = z
+  .object({ skuId: Id.optional(), productId: Id.optional(), quantity: Units })
+  .strict()
+  .refine((item) => (item.skuId === undefined) !== (item.productId === undefined), {
+    message: 'name either a skuId or a productId',
+  });
+export type BundleItem = z.infer<typeof BundleItem>;
 
 const FlashSaleCreate = z
   .object({
@@ -66,9 +95,41 @@ const FullReductionCreate = z
   })
   .strict();
 
+const FullGiftCreate = z
+  .object({
+    ...Common,
+    ...Scoped,
+    type: z.literal('FULL_GIFT'),
+    threshold: Money,
+    giftSkuId: Id,
+    giftQuantity: Units,
+  })
+  .strict();
+
+const BundleCreate = z
+  .object({
+    ...Common,
+    type: z.literal('BUNDLE'),
+    items: z.array(BundleItem).min(2, 'a bundle has at least two items').max(10),
+    price: Money,
+  })
+  .strict();
+
+const BuyXGetYCreate = z
+  .object({
+    ...Common,
+    ...Scoped,
+    type: z.literal('BUY_X_GET_Y'),
+    memberDayOnly: z.boolean().default(true),
+    buyQuantity: Units,
+    getQuantity: Units,
+    maxGiftsPerOrder: z.number().int().min(1, 'must be at least 1').max(999).nullable().default(null),
+  })
+  .strict();
+
 /** POST /admin/promotions: one body per type. */
 export const PromotionCreateRequest = z
-  .discriminatedUnion('type', [FlashSaleCreate, FullReductionCreate])
+  .discriminatedUnion('type', [FlashSaleCreate, FullReductionCreate, FullGiftCreate, BundleCreate, BuyXGetYCreate])
   .superRefine((body, ctx) => {
     if (Date.parse(body.startsAt) >= Date.parse(body.endsAt))
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
@@ -82,10 +143,20 @@ export const PromotionCreateRequest = z
       });
       return;
     }
+    if (body.type === 'BUNDLE') {
+      const seen = new Set<string>();
+      body.items.forEach((item, i) => {
+        const key = item.skuId ? `sku:${item.skuId}` : `product:${item.productId}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['items', i], message: 'listed twice' });
+        seen.add(key);
+      });
+      return;
+    }
     if (body.scope === 'ALL' && body.scopeIds.length > 0)
       ctx.addIssue({ code: 'custom', path: ['scopeIds'], message: 'must be empty for scope ALL' });
     if (body.scope !== 'ALL' && body.scopeIds.length === 0)
       ctx.addIssue({ code: 'custom', path: ['scopeIds'], message: 'must name at least one id' });
+    if (body.type !== 'FULL_REDUCTION') return;
     body.tiers.forEach((tier, i) => {
       if (tier.amount >= tier.threshold)
         ctx.addIssue({ code: 'custom', path: ['tiers', i, 'amount'], message: 'must be below the threshold' });
@@ -115,6 +186,26 @@ export const FlashSaleSkuView = z.object({
 });
 export type FlashSaleSkuView = z.infer<typeof FlashSaleSkuView>;
 
+export const FullGiftRule = z.object({
+  threshold: z.number().int(),
+  giftSkuId: z.string(),
+  giftQuantity: z.number().int(),
+});
+export type FullGiftRule = z.infer<typeof FullGiftRule>;
+export const BundleRule = z.object({
+  items: z.array(
+    z.object({ skuId: z.string().optional(), productId: z.string().optional(), quantity: z.number().int() }),
+  ),
+  price: z.number().int(),
+});
+export type BundleRule = z.infer<typeof BundleRule>;
+export const BuyXGetYRule = z.object({
+  buyQuantity: z.number().int(),
+  getQuantity: z.number().int(),
+  maxGiftsPerOrder: z.number().int().nullable(),
+});
+export type BuyXGetYRule = z.infer<typeof BuyXGetYRule>;
+
 export const PromotionView = z.object({
   id: z.string(),
   type: PromotionType,
@@ -128,6 +219,14 @@ export const PromotionView = z.object({
   skus: z.array(FlashSaleSkuView),
   earnsCommission: z.boolean().nullable(),
   earnsPoints: z.boolean(),
+  stackWithCoupon: z.boolean(),
+  memberDayOnly: z.boolean(),
+  /** FULL_GIFT only. */
+  gift: FullGiftRule.nullable(),
+  /** BUNDLE only. */
+  bundle: BundleRule.nullable(),
+  /** BUY_X_GET_Y only. */
+  buyXGetY: BuyXGetYRule.nullable(),
 });
 export type PromotionView = z.infer<typeof PromotionView>;
 
@@ -135,7 +234,12 @@ export const PromotionPage = page(PromotionView);
 export type PromotionPage = z.infer<typeof PromotionPage>;
 
 /** GET /promotions/active: what runs now (flash-sale SKUs with what is left of their quota). */
-export const ActivePromotion = PromotionView.omit({ status: true, earnsCommission: true, earnsPoints: true }).extend({
+export const ActivePromotion = PromotionView.omit({
+  status: true,
+  earnsCommission: true,
+  earnsPoints: true,
+  stackWithCoupon: true,
+}).extend({
   skus: z.array(FlashSaleSkuView.omit({ sold: true }).extend({ remaining: z.number().int() })),
 });
 export type ActivePromotion = z.infer<typeof ActivePromotion>;

@@ -66,21 +66,22 @@ interface Taking {
 export class StockGate {
   readonly ttlMs = 10_000;
   /** Database reads of a SKU's stock under way, shared by every buyer who found its counter missing. */
-  private readonly seeding = new Map<number, Promise<number>>();
+  private readonly seeding = new Map<number | string, Promise<number>>();
   /** Takes waiting for the end of this turn of the event loop. */
   private queue: Taking[] = [];
 
   constructor(@Inject(RedisService) private readonly redis: RedisService) {}
 
-  private key(skuId: number): string {
-    return this.redis.key('stock-gate', skuId);
+  /** A SKU's stock counter, or another named counter (e.g. `flash:12:345`, a flash sale's quota). */
+  private key(counter: number | string): string {
+    return this.redis.key('stock-gate', counter);
   }
 
   /**
    * Takes `quantity` of `skuId` from the counter; `seed` reads the database stock when the counter
    * is missing. True when the buyer may go on; false when the SKU is sold out. Redis down: true.
    */
-  async take(skuId: number, quantity: number, seed: () => Promise<number>): Promise<boolean> {
+  async take(skuId: number | string, quantity: number, seed: () => Promise<number>): Promise<boolean> {
     try {
       const key = this.key(skuId);
       let left = await this.takeInTurn(key, quantity, '');
@@ -92,16 +93,16 @@ export class StockGate {
   }
 
   /** Gives back what `take` took (the order was not created). */
-  async giveBack(skuId: number, quantity: number): Promise<void> {
+  async giveBack(skuId: number | string, quantity: number): Promise<void> {
     await this.run(GIVE, [this.key(skuId)], [quantity]).catch(() => undefined);
   }
 
   /** Stock changed outside checkout (restock, adjustment, or the counter was wrong): seed again. */
-  async forget(skuId: number): Promise<void> {
+  async forget(skuId: number | string): Promise<void> {
     await this.redis.client.del(this.key(skuId)).catch(() => undefined);
   }
 
-  private seedOnce(skuId: number, seed: () => Promise<number>): Promise<number> {
+  private seedOnce(skuId: number | string, seed: () => Promise<number>): Promise<number> {
     let reading = this.seeding.get(skuId);
     if (!reading) {
       reading = seed().finally(() => this.seeding.delete(skuId));

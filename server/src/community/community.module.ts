@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { AuthModule } from '../auth/auth.module';
 import { AdminCommunityController } from './admin-community.controller';
 import { CommunityAccess } from './community-access';
@@ -9,7 +10,7 @@ import { ManageCommunityController } from './manage-community.controller';
 
 /** 社群: communities, members, managers, announcements, the community's share code. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AnalyticsModule],
   controllers: [CommunityController, ManageCommunityController, AdminCommunityController],
   providers: [CommunityService, CommunityRepository, CommunityAccess],
   exports: [CommunityAccess, CommunityRepository],

@@ -9,13 +9,15 @@ import {
   type CommunityPage,
   type CommunityRole,
   type CommunityShareView,
-  type CommunityStatsView,
+  type CommunityStatsQuery,
+  type CommunityStatsWithAnalytics,
   type CommunityUpdateRequest,
   type CommunityView,
   type JoinSource,
   type MemberListQuery,
   type PostStatus,
 } from '@weshop/shared';
+import { AnalyticsQueryService } from '../analytics/analytics-query.service';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
@@ -47,6 +49,7 @@ export class CommunityService {
     @Inject(WechatMiniClient) private readonly wechat: WechatMiniClient,
     @Inject(CommunityRepository) private readonly communities: CommunityRepository,
     @Inject(CommunityAccess) private readonly access: CommunityAccess,
+    @Inject(AnalyticsQueryService) private readonly analytics: AnalyticsQueryService,
   ) {}
 
   // ——— everyone ———
@@ -168,11 +171,22 @@ export class CommunityService {
     return { ok: true };
   }
 
-  async stats(userId: number, communityId: number): Promise<CommunityStatsView> {
+  /** The community page's counts and its 数据看板 figures for the period (that community's only). */
+  async stats(
+    userId: number,
+    communityId: number,
+    query: CommunityStatsQuery = {},
+  ): Promise<CommunityStatsWithAnalytics> {
     await this.access.requireManager(userId, communityId);
     const row = await this.communities.find(communityId);
     if (!row) throw new CommunityNotFound(communityId);
+    this.analytics.period(query); // 400 before any work when the period is invalid
     const stats = await this.communities.stats(communityId);
+    const analytics = await this.analytics.community(
+      communityId,
+      query,
+      stats.groups.map((g) => g.opengid),
+    );
     const posts = Object.fromEntries(POST_STATUSES.map((s) => [s, 0])) as Record<PostStatus, number>;
     for (const group of stats.byStatus) posts[group.status] = group._count._all;
     return {
@@ -190,6 +204,7 @@ export class CommunityService {
         members: Number(g.members),
         lastSeenAt: new Date(g.lastSeenAt).toISOString(),
       })),
+      analytics,
     };
   }
 

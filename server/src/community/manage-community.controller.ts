@@ -4,6 +4,7 @@ import {
   CommunityIdParam,
   CommunityListQuery,
   CommunityMemberParam,
+  CommunityStatsQuery,
   MemberListQuery,
   MemberRoleRequest,
 } from '@weshop/shared';
@@ -56,8 +57,13 @@ export class ManageCommunityController {
     return this.communities.removeMember(caller.userId, Number(params.id), Number(params.userId));
   }
 
+  /** The counts, plus the period's figures (`from`, `to`) of this community only. */
   @Get(':id/stats')
-  stats(@CurrentUser() caller: Caller, @Param(zod(CommunityIdParam)) params: CommunityIdParam) {
-    return this.communities.stats(caller.userId, Number(params.id));
+  stats(
+    @CurrentUser() caller: Caller,
+    @Param(zod(CommunityIdParam)) params: CommunityIdParam,
+    @Query(zod(CommunityStatsQuery)) query: CommunityStatsQuery,
+  ) {
+    return this.communities.stats(caller.userId, Number(params.id), query);
   }
 }

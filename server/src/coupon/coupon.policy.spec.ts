@@ -114,6 +114,12 @@ describe('couponUse', () => {
   const cart = [line(0, 6_000), line(1, 5_000)];
   it.each<[string, Partial<HeldCoupon>, StageLine[], ReturnType<typeof couponUse>]>([
     ['满100减20 on 110', {}, cart, { usable: true, amount: 2_000, lineIndexes: [0, 1] }],
+    [
+      'a promotion on the order that does not stack with coupons',
+      {},
+      [line(0, 6_000, { couponExcluded: true }), line(1, 5_000, { couponExcluded: true })],
+      { usable: false, reason: 'NOT_STACKABLE', amount: 0 },
+    ],
     ['threshold met exactly', { threshold: 11_000 }, cart, { usable: true, amount: 2_000, lineIndexes: [0, 1] }],
     [
       'below the threshold by a fen',

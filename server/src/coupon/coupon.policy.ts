@@ -119,7 +119,7 @@ const refuse = (reason: CouponReason): CouponUse => ({ usable: false, reason, am
 
 /**
  * Stage 3 for one coupon: usable or the reason why not, checked in this order — state, validity
- * window ([validFrom, validTo)), stacking (不可与促销同享), scope, threshold on the eligible subtotal
+ * window ([validFrom, validTo)), stacking (不可与促销同享, either side's setting), scope, threshold on the eligible subtotal
  * after step 2, value. The value: the amount (满减/无门槛) or floor(subtotal × (10000 − percentBp) /
  * 10000) capped at `cap` (折扣券), never above the eligible subtotal. Gift lines and lines already at
  * 0 are never eligible. priceOrder allocates it over `lineIndexes` by largest remainder.
@@ -130,6 +130,8 @@ export function couponUse(coupon: HeldCoupon, lines: readonly StageLine[], now: 
   if (coupon.status === 'EXPIRED' || now.getTime() >= coupon.validTo.getTime()) return refuse('EXPIRED');
   if (now.getTime() < coupon.validFrom.getTime()) return refuse('NOT_STARTED');
   if (!coupon.stackWithPromotions && promotionApplies(lines)) return refuse('NOT_STACKABLE');
+  // A promotion on the order that does not stack with coupons (stackWithCoupon off) wins over any coupon.
+  if (lines.some((l) => l.couponExcluded)) return refuse('NOT_STACKABLE');
   const ids = new Set(coupon.scopeIds);
   const eligible = lines.filter(
     (l) =>

@@ -216,6 +216,7 @@ export class CommissionService implements OnModuleInit {
     });
     const blocked = new Set(open.map((a) => a.orderLineId));
     const at = this.clock.now();
+    const settled = new Map<number, number>();
     for (const c of pending) {
       if (blocked.has(c.orderLineId)) continue;
       const moved = await tx.commission.updateMany({
@@ -224,6 +225,7 @@ export class CommissionService implements OnModuleInit {
       });
       if (moved.count !== 1) continue;
       const net = c.amount - c.reversedAmount;
+      if (net > 0) settled.set(c.beneficiaryId, (settled.get(c.beneficiaryId) ?? 0) + net);
       if (net > 0)
         await this.ledger.post(tx, {
           distributorId: c.beneficiaryId,
@@ -235,6 +237,9 @@ export class CommissionService implements OnModuleInit {
         });
       if (c.level === 1) await this.team.addSales(tx, c.beneficiaryId, c.base - c.refundedBase);
     }
+    if (settled.size === 0) return;
+    const settlements = [...settled].map(([distributorId, amount]) => ({ distributorId, amount }));
+    this.prisma.afterCommitOf(tx, await this.events.publish(tx, 'commission.settled', { orderId, settlements, at }));
   }
 
   /** The sweeper: pending commissions of orders whose window has closed (after-sales since finished). */

@@ -10,7 +10,7 @@ import type { Withdrawal, WithdrawalStatus } from '../generated/prisma/client';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
-import type { Tx } from '../infra/events/domain-events';
+import { DomainEvents, type Tx } from '../infra/events/domain-events';
 import { DomainError } from '../infra/http/domain-error';
 import { IdempotencyStore, requestFingerprint } from '../infra/idempotency/idempotency';
 import { PrismaService } from '../infra/prisma/prisma.service';
@@ -71,6 +71,7 @@ export class WithdrawalService implements OnModuleInit {
     @Inject(DistributionSettingsStore) private readonly settings: DistributionSettingsStore,
     @Inject(CommissionLedger) private readonly ledger: CommissionLedger,
     @Inject(WechatPayClient) private readonly wechatPay: WechatPayClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -264,6 +265,10 @@ export class WithdrawalService implements OnModuleInit {
       at: now,
       note: `${to === 'PAID' ? '已到账' : '退回'} ${w.outBillNo}`,
     });
+    if (to === 'PAID') {
+      const paid = { withdrawalId: id, distributorId: w.distributorId, amount: w.amount, paidAt: now };
+      this.prisma.afterCommitOf(tx, await this.events.publish(tx, 'withdrawal.paid', paid));
+    }
     return true;
   }
 

@@ -233,10 +233,12 @@ export class GroupBuyService implements OnModuleInit, CheckoutActivity {
     });
     if (moved.count !== 1) return false;
     // A locking read: seats paid by transactions that committed after this one began count too.
-    const paid = await tx.$queryRaw<{ orderId: number }[]>`
-      SELECT order_id AS orderId FROM groupbuy_member
+    const paid = await tx.$queryRaw<{ orderId: number; userId: number }[]>`
+      SELECT order_id AS orderId, user_id AS userId FROM groupbuy_member
        WHERE group_id = ${groupId} AND status = 'PAID' ORDER BY order_id FOR UPDATE`;
     for (const member of paid) await this.lifecycle.releaseFromGrouping(tx, Number(member.orderId), at);
+    const members = paid.map((m) => ({ userId: Number(m.userId), orderId: Number(m.orderId) }));
+    this.prisma.afterCommitOf(tx, await this.events.publish(tx, 'groupbuy.succeeded', { groupId, members, at }));
     return true;
   }
 
@@ -279,10 +281,16 @@ export class GroupBuyService implements OnModuleInit, CheckoutActivity {
       const campaign = await tx.groupBuyCampaign.findUniqueOrThrow({ where: { id: Number(group.campaignId) } });
       // Locking reads see what other transactions committed since this one began (a plain read would not).
       const members = (
-        await tx.$queryRaw<{ id: number; orderId: number; status: string; quantity: number }[]>`
-          SELECT id, order_id AS orderId, status, quantity FROM groupbuy_member
+        await tx.$queryRaw<{ id: number; orderId: number; userId: number; status: string; quantity: number }[]>`
+          SELECT id, order_id AS orderId, user_id AS userId, status, quantity FROM groupbuy_member
            WHERE group_id = ${groupId} AND status IN ('HELD', 'PAID') FOR UPDATE`
-      ).map((m) => ({ id: Number(m.id), orderId: Number(m.orderId), status: m.status, quantity: Number(m.quantity) }));
+      ).map((m) => ({
+        id: Number(m.id),
+        orderId: Number(m.orderId),
+        userId: Number(m.userId),
+        status: m.status,
+        quantity: Number(m.quantity),
+      }));
       unpaid.push(...members.filter((m) => m.status === 'HELD').map((m) => m.orderId));
       if (expiryOutcome(row, campaign) === 'SUCCEED') {
         await this.succeed(tx, groupId, now, true);
@@ -296,6 +304,8 @@ export class GroupBuyService implements OnModuleInit, CheckoutActivity {
             data: { quotaUsed: { decrement: member.quantity } },
           });
         }
+        const paid = members.filter((m) => m.status === 'PAID').map((m) => ({ userId: m.userId, orderId: m.orderId }));
+        afterCommit(await this.events.publish(tx, 'groupbuy.failed', { groupId, members: paid, at: now }));
       }
       afterCommit(async () => {
         for (const orderId of unpaid) await this.lifecycle.closeUnpaidHook(orderId).catch(() => undefined);

@@ -102,6 +102,19 @@ export class MemberService implements OnModuleInit, PricingContributor {
     return { growthFen, level, memberDay, memberDayMultiplierBp: schedule.pointsMultiplierBp };
   }
 
+  /** Which of `userIds` hold a level entitled to member day (whatever the date). */
+  async memberDayMembers(userIds: number[], db: Db = this.prisma.client): Promise<Set<number>> {
+    if (userIds.length === 0) return new Set();
+    const [profiles, levels, schedule] = await Promise.all([
+      db.memberProfile.findMany({ where: { userId: { in: userIds } }, select: { userId: true, growthFen: true } }),
+      this.levelRules(db),
+      this.schedule(db),
+    ]);
+    return new Set(
+      profiles.filter((p) => memberDayEntitled(levelFor(levels, p.growthFen), schedule.levelIds)).map((p) => p.userId),
+    );
+  }
+
   // ---- growth --------------------------------------------------------------------------------
 
   /** 成长值: a completed order adds what is still paid on it (once). */

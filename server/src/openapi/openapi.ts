@@ -83,6 +83,8 @@ import { EventsRequest, EventsResult, LaunchRequest, LaunchResult } from '@wesho
 import * as community from '@weshop/shared';
 import * as coupon from '@weshop/shared';
 import * as promotion from '@weshop/shared';
+import * as notification from '@weshop/shared';
+import * as analytics from '@weshop/shared';
 import {
   MemberDaySettings,
   MemberDayView,
@@ -1050,9 +1052,11 @@ function COMMUNITY_ROUTES(): RouteDoc[] {
       ...manage,
       method: 'get',
       path: '/api/v1/manage/communities/{id}/stats',
-      summary: 'Members, posts by state, likes, comments, views, reports, WeChat groups',
+      summary:
+        'Members, posts by state, likes, comments, views, reports, WeChat groups; the period’s figures (`from`, `to`) of this community',
       params: c.CommunityIdParam,
-      response: c.CommunityStatsView,
+      query: c.CommunityStatsQuery,
+      response: c.CommunityStatsWithAnalytics,
     },
     {
       ...manage,
@@ -1380,6 +1384,69 @@ function PROMOTION_ROUTES(): RouteDoc[] {
   ];
 }
 
+/** 数据看板: the shop's dashboards (admin); `format=csv` on a table answers a CSV file (money in yuan). */
+function ANALYTICS_ROUTES(): RouteDoc[] {
+  const admin = { tag: 'analytics', auth: true, roles: ['ADMIN'], query: analytics.AnalyticsQuery };
+  const tables: Array<[string, z.ZodType, string]> = [
+    ['sources', analytics.SourcesTable, 'Every traffic source: visitors, orders, payers, GMV, conversion'],
+    ['products', analytics.ProductsTable, 'Top products by conversion (viewers → payers), then GMV'],
+    ['distributors', analytics.DistributorsTable, 'Distributor leaderboard by GMV of the orders they referred'],
+    ['communities', analytics.CommunitiesTable, 'Communities: visitors, orders, GMV, new members, posts'],
+    ['groups', analytics.WechatGroupsTable, 'WeChat groups (opengid) with their community'],
+    ['posts', analytics.PostsTable, 'Content-to-order attribution by post'],
+    ['groupbuys', analytics.GroupBuysTable, 'Group buys by campaign: opened, succeeded, failed, success rate'],
+    ['dsr', analytics.DsrView, '店铺评分 of the reviews written in the period'],
+  ];
+  return [
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/analytics/overview',
+      summary: 'UV, PV, orders, GMV, AOV, conversions, repurchase; funnel and daily trend; previous period',
+      response: analytics.AnalyticsOverview,
+    },
+    ...tables.map(([name, response, summary]) => ({
+      ...admin,
+      method: 'get' as const,
+      path: `/api/v1/admin/analytics/${name}`,
+      summary: `${summary} (\`format=csv\`: text/csv)`,
+      response,
+    })),
+  ];
+}
+
+function NOTIFICATION_ROUTES(): RouteDoc[] {
+  return [
+    {
+      tag: 'notifications',
+      auth: true,
+      method: 'get',
+      path: '/api/v1/notifications/templates',
+      summary:
+        '订阅消息 templates (key, WeChat template id) and which to ask for at each moment (≤3 per requestSubscribeMessage)',
+      response: notification.NotificationTemplateList,
+    },
+    {
+      tag: 'notifications',
+      auth: true,
+      method: 'get',
+      path: '/api/v1/notifications/subscriptions',
+      summary: "The caller's remaining credits (messages that may still be sent) per template",
+      response: notification.SubscriptionCredits,
+    },
+    {
+      tag: 'notifications',
+      auth: true,
+      method: 'post',
+      path: '/api/v1/notifications/subscriptions',
+      summary:
+        'Records what requestSubscribeMessage answered, by template key: each accept is one credit (one send); unknown keys are 400',
+      body: notification.SubscriptionRequest,
+      response: notification.SubscriptionCredits,
+    },
+  ];
+}
+
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', tag: 'health', summary: 'Database, Redis and WeChat mode', response: Health },
   {
@@ -1435,6 +1502,8 @@ const ROUTES: RouteDoc[] = [
   ...COUPON_ROUTES(),
   ...MARKETING_MEMBER_ROUTES(),
   ...PROMOTION_ROUTES(),
+  ...NOTIFICATION_ROUTES(),
+  ...ANALYTICS_ROUTES(),
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -45,9 +45,19 @@ export interface PricingContribution {
   paymentTimeoutMs?: number;
   /** The activity a priced line was bought under, for the `order.placed` event (commission, points). */
   lineActivity?: (line: PricedLine) => { kind: string; earnsCommission: boolean | null } | null;
+  /** False when the line earns no points (a gift, a promotion with earnsPoints off); absent = true. */
+  lineEarnsPoints?: (line: PricedLine) => boolean;
 }
 
 /** A marketing domain's part in checkout; runs inside the order transaction when `tx` is given. */
+/** What a contributor let through its gate before the order's transaction. */
+export interface CheckoutHold {
+  /** The order was not created after all: give everything back. */
+  giveBack(): Promise<void>;
+  /** The order was created with these lines: give back what they did not use. */
+  settle(lines: ReadonlyArray<{ skuId: string; unitPrice: number; quantity: number }>): Promise<void>;
+}
+
 export interface PricingContributor {
   contribute(input: {
     userId: number;
@@ -56,6 +66,11 @@ export interface PricingContributor {
     now: Date;
     tx?: Tx;
   }): Promise<PricingContribution>;
+  /**
+   * Before the order's transaction, a rush gate of the contributor's own (e.g. a flash sale's
+   * quota): throws the refusal at once, or holds what the order may take. Optional.
+   */
+  holdBeforeTransaction?(input: { userId: number; body: OrderPreviewRequest; now: Date }): Promise<CheckoutHold>;
 }
 
 /**

@@ -181,7 +181,10 @@ export class OrderLifecycle implements OnModuleInit {
       { actor, note: '已发货', at },
       { shippedAt: at, autoConfirmAt },
     );
-    return shipped ? autoConfirmAt : null;
+    if (!shipped) return null;
+    const { userId } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { userId: true } });
+    this.prisma.afterCommitOf(tx, await this.events.publish(tx, 'order.shipped', { orderId, userId }));
+    return autoConfirmAt;
   }
 
   async scheduleAutoConfirm(orderId: number, autoConfirmAt: Date): Promise<void> {
@@ -290,6 +293,15 @@ export class OrderLifecycle implements OnModuleInit {
       everythingRefunded,
       lines: order.lines.map((line) => ({ ...lineFact(line), activity: null })),
     });
+    if (everythingRefunded && OrderLifecycle.notYetShipped(order.status)) {
+      // Gift lines (满赠, 买X送Y) have nothing to refund: once everything paid is back, their units go back too.
+      for (const gift of order.lines.filter((l) => l.giftOfPromotionId !== null).sort((a, b) => a.skuId - b.skuId)) {
+        const units = gift.quantity - gift.restockedQuantity;
+        if (units <= 0) continue;
+        await this.inventory.release(tx, gift.skuId, units);
+        await tx.orderLine.update({ where: { id: gift.id }, data: { restockedQuantity: gift.quantity } });
+      }
+    }
     if (everythingRefunded && order.status !== 'CANCELLED') {
       const at = this.clock.now();
       await this.orders.transition(

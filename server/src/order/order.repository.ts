@@ -43,6 +43,9 @@ export interface NewOrder {
     couponDiscount: number;
     pointsDeduction: number;
     paidAmount: number;
+    /** 赠品: the promotion that gave the line (priced 0); null for a bought line. */
+    giftOfPromotionId: number | null;
+    earnsPoints: boolean;
   }>;
 }
 
@@ -128,10 +131,19 @@ export class OrderRepository {
   async unitsBought(tx: Tx, userId: number, productIds: number[]): Promise<Map<number, number>> {
     const rows = await tx.orderLine.groupBy({
       by: ['productId'],
-      where: { productId: { in: productIds }, order: { userId, status: { notIn: ['CANCELLED'] } } },
+      where: {
+        productId: { in: productIds },
+        giftOfPromotionId: null,
+        order: { userId, status: { notIn: ['CANCELLED'] } },
+      },
       _sum: { quantity: true },
     });
     return new Map(rows.map((r) => [r.productId, r._sum.quantity ?? 0]));
+  }
+
+  /** Gift lines whose units were gone when the order took its stock: the order goes on without them. */
+  async dropGiftLines(tx: Tx, orderId: number, lineIds: number[]): Promise<void> {
+    await tx.orderLine.deleteMany({ where: { orderId, id: { in: lineIds }, giftOfPromotionId: { not: null } } });
   }
 
   /** Serialises one user's order creation (purchase limits are counted, then written). */

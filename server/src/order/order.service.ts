@@ -27,7 +27,12 @@ import {
   type PricedOrder,
   type PricingStages,
 } from '../pricing/price-order.policy';
-import { CheckoutActivities, type ActivityQuote, type PricingContribution } from './checkout-activities';
+import {
+  CheckoutActivities,
+  type ActivityQuote,
+  type CheckoutHold,
+  type PricingContribution,
+} from './checkout-activities';
 import { CheckoutDirectory } from './checkout-directory';
 import { orderNumberAt } from './order-number';
 import {
@@ -119,6 +124,8 @@ export class OrderService {
         activity?.lineActivity ??
         contributions.map((c) => c.lineActivity?.(priced.lines[index])).find((a) => a) ??
         null;
+      const earnsPoints = (line: PricedOrder['lines'][number]) =>
+        !line.isGift && contributions.every((c) => c.lineEarnsPoints?.(line) ?? true);
       const row = await this.orders.create(
         tx,
         {
@@ -152,6 +159,8 @@ export class OrderService {
               couponDiscount: line.couponDiscount,
               pointsDeduction: line.pointsDeduction,
               paidAmount: line.paidAmount,
+              giftOfPromotionId: line.giftOfPromotionId === null ? null : Number(line.giftOfPromotionId),
+              earnsPoints: earnsPoints(line),
             };
           }),
         },
@@ -175,13 +184,29 @@ export class OrderService {
         );
       // Stock is taken last, so each SKU's row lock is held only from here to the commit: under a
       // rush the buyers queue on that lock for as short a time as possible. Ascending ids: no deadlocks.
-      for (const item of [...body.items].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
-        if (!(await this.inventory.reserve(tx, Number(item.skuId), item.quantity))) {
-          await this.inventory.gateWasWrong(Number(item.skuId));
-          throw new StockInsufficient(Number(item.skuId));
+      // Gift lines (满赠, 买X送Y) take their units the same way, after the bought units of their SKU;
+      // a gift whose units are gone leaves the order, which goes through without it (never oversold).
+      const reservations = [
+        ...body.items.map((i) => ({ skuId: Number(i.skuId), quantity: i.quantity, giftLineId: null })),
+        ...row.lines
+          .filter((l) => l.giftOfPromotionId !== null)
+          .map((l) => ({ skuId: l.skuId, quantity: l.quantity, giftLineId: l.id })),
+      ].sort((a, b) => a.skuId - b.skuId || Number(a.giftLineId !== null) - Number(b.giftLineId !== null));
+      const giftsGone: number[] = [];
+      for (const r of reservations) {
+        if (await this.inventory.reserve(tx, r.skuId, r.quantity)) continue;
+        if (r.giftLineId !== null) {
+          giftsGone.push(r.giftLineId);
+          continue;
         }
+        await this.inventory.gateWasWrong(r.skuId);
+        throw new StockInsufficient(r.skuId);
       }
-      return toOrderView(row, this.config.publicBaseUrl);
+      if (giftsGone.length) await this.orders.dropGiftLines(tx, row.id, giftsGone);
+      return toOrderView(
+        { ...row, lines: row.lines.filter((l) => !giftsGone.includes(l.id)) },
+        this.config.publicBaseUrl,
+      );
     };
     const schedule = (order: OrderView) =>
       this.lifecycle.scheduleUnpaidTimeout(Number(order.id), new Date(order.expiresAt));
@@ -202,17 +227,29 @@ export class OrderService {
     const items = body.items.map((i) => ({ skuId: Number(i.skuId), quantity: i.quantity }));
     const hold = gated ? await this.inventory.holdForCheckout(items) : { giveBack: async () => undefined };
     if ('soldOut' in hold) throw new StockInsufficient(hold.soldOut);
+    // Then the activities' own gates (a flash sale's quota), likewise given back.
+    const activityHolds: CheckoutHold[] = [];
+    const giveAllBack = async () => {
+      await hold.giveBack();
+      for (const h of activityHolds) await h.giveBack();
+    };
     try {
+      if (gated)
+        for (const contributor of this.activities.contributors)
+          if (contributor.holdBeforeTransaction)
+            activityHolds.push(await contributor.holdBeforeTransaction({ userId, body, now: this.clock.now() }));
       if (!request) {
         const order = await this.directory.transaction(work);
+        for (const h of activityHolds) await h.settle(order.lines);
         await schedule(order);
         return order;
       }
       const { result, replayed } = await this.idempotency.inOneTransaction(request, work, { afterCommit: schedule });
-      if (replayed) await hold.giveBack();
+      if (replayed) await giveAllBack();
+      else for (const h of activityHolds) await h.settle(result.lines);
       return result;
     } catch (error) {
-      await hold.giveBack();
+      await giveAllBack();
       throw error;
     }
   }
@@ -345,6 +382,11 @@ export class OrderService {
       stages,
     );
     if (body.couponId && priced.couponRejected) throw new CouponNotApplicable(priced.couponRejected);
+    // Gift lines (满赠, 买X送Y) may name SKUs the buyer did not ask for: checkout needs their titles too.
+    const giftSkuIds = priced.lines.filter((l) => l.isGift && !skus.has(Number(l.skuId))).map((l) => Number(l.skuId));
+    if (giftSkuIds.length)
+      for (const sku of await this.inventory.skusForCheckout([...new Set(giftSkuIds)], options.tx))
+        skus.set(sku.skuId, sku);
     if (priced.goodsAmount + priced.shippingFee > MAX_FEN) throw new OrderTooLarge(MAX_FEN);
     if ((body.pointsToUse ?? 0) !== priced.pointsUsed)
       throw new PointsNotApplicable(body.pointsToUse ?? 0, priced.pointsUsed);
@@ -392,6 +434,7 @@ export class OrderService {
           couponDiscount: line.couponDiscount,
           pointsDeduction: line.pointsDeduction,
           paidAmount: line.paidAmount,
+          isGift: line.isGift,
         };
       }),
       goodsAmount: priced.goodsAmount,
@@ -402,6 +445,7 @@ export class OrderService {
       pointsUsed: priced.pointsUsed,
       shippingFee: priced.shippingFee,
       payable: priced.payable,
+      notices: priced.notices,
     };
   }
 }

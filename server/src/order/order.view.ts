@@ -49,6 +49,7 @@ export function toOrderView(row: OrderDetailRow, publicBaseUrl: string): OrderVi
       pointsDeduction: line.pointsDeduction,
       paidAmount: line.paidAmount,
       refundedAmount: line.refundedAmount,
+      isGift: line.giftOfPromotionId !== null,
     })),
     goodsAmount: row.goodsAmount,
     discountAmount: row.discountAmount,

@@ -115,7 +115,7 @@ export class PointsService implements OnModuleInit, PricingContributor {
 
   /**
    * 消费得积分: a FROZEN lot for what was paid on the lines that earn (activity goods excluded when
-   * the rules say so) × the level's multiplier × the member-day multiplier when the order was placed
+   * the rules say so; lines of a promotion with earnsPoints off and gift lines never earn) × the level's multiplier × the member-day multiplier when the order was placed
    * on a member day the buyer is entitled to × the birthday multiplier. Once per order.
    */
   private async earnOnPaid(tx: Tx, paid: DomainEventMap['order.paid']): Promise<void> {
@@ -127,7 +127,7 @@ export class PointsService implements OnModuleInit, PricingContributor {
     const eligiblePaidFen =
       rules.earn.excludeActivityGoods && activityOrder
         ? 0
-        : order.lines.reduce((s, l) => s + l.paidAmount - l.refundedAmount, 0);
+        : order.lines.filter((l) => l.earnsPoints).reduce((s, l) => s + l.paidAmount - l.refundedAmount, 0);
     const standing = await this.members.standing(order.userId, order.createdAt, tx);
     const user = await tx.user.findUnique({ where: { id: order.userId }, select: { birthday: true } });
     const amount = pointsEarned({

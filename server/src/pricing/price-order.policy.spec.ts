@@ -550,3 +550,67 @@ describe('priceOrder', () => {
     expect(() => pointsStage({ pointsPerYuan: 100, maxShareBp: 5_000, minUnit: 0 })).toThrow(RangeError);
   });
 });
+
+describe('priceOrder: which promotions touched a line', () => {
+  const two = { lines: [line('a', 6_000, 1), line('b', 4_000, 1)], ...noShip };
+  const bundle: PricingStages['promotions'] = () => ({
+    discounts: [{ type: 'BUNDLE', label: 'A+B', amount: 1_000, lineIndexes: [0, 1], promotionId: '5' }],
+  });
+
+  it('records the promotion on the lines that took a share, and a gift line with its promotion', () => {
+    const priced = priceOrder(
+      two,
+      stages({
+        promotions: combinePromotions(bundle, () => ({
+          discounts: [],
+          gifts: [{ skuId: 'g', productId: 'pg', categoryId: 'c', title: '赠品', quantity: 2, promotionId: '9' }],
+          notices: [{ type: 'FULL_GIFT', label: 'x', message: '赠品已送完' }],
+        })),
+      }),
+    );
+    assertInvariants(priced);
+    expect(priced.lines.map((l) => [l.promotionIds, l.isGift, l.giftOfPromotionId, l.paidAmount])).toEqual([
+      [['5'], false, null, 5_400],
+      [['5'], false, null, 3_600],
+      [['9'], true, '9', 0],
+    ]);
+    expect(priced.notices).toEqual([{ type: 'FULL_GIFT', label: 'x', message: '赠品已送完' }]);
+  });
+
+  it.each([
+    ['a promotion that stacks', undefined, false],
+    ['a promotion with stackWithCoupon false', false, true],
+  ])('marks every line coupon-excluded after %s', (_name, stackWithCoupon, excluded) => {
+    let seen: boolean[] = [];
+    priceOrder(
+      two,
+      stages({
+        promotions: () => ({
+          discounts: [{ type: 'BUNDLE', label: 'A+B', amount: 1_000, lineIndexes: [0], stackWithCoupon }],
+        }),
+        coupon: (lines) => {
+          seen = lines.map((l) => l.couponExcluded ?? false);
+          return null;
+        },
+      }),
+    );
+    expect(seen).toEqual([excluded, excluded]);
+  });
+
+  it('a promotion that applied nothing excludes no coupon', () => {
+    let seen: boolean[] = [];
+    priceOrder(
+      two,
+      stages({
+        promotions: () => ({
+          discounts: [{ type: 'BUNDLE', label: 'x', amount: 0, lineIndexes: [0], stackWithCoupon: false }],
+        }),
+        coupon: (lines) => {
+          seen = lines.map((l) => l.couponExcluded ?? false);
+          return null;
+        },
+      }),
+    );
+    expect(seen).toEqual([false, false]);
+  });
+});

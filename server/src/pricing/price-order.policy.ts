@@ -76,6 +76,10 @@ export interface StageLine {
   goodsAmount: Fen;
   /** Still payable on this line before the current stage: goodsAmount minus earlier order-level deductions. */
   amount: Fen;
+  /** The step-2 promotions that took a share of this line or added it as a gift (set from step 3 on). */
+  promotionIds?: readonly string[];
+  /** A promotion on the order says it does not stack with a coupon (set from step 3 on). */
+  couponExcluded?: boolean;
 }
 
 /** An order-level promotion (满减, 组合优惠…) on some lines. */
@@ -86,6 +90,10 @@ export interface PromotionDiscount {
   amount: Fen;
   /** Which lines it applies to (indexes of the lines passed to the stage); it is allocated over them. */
   lineIndexes: readonly number[];
+  /** The promotion behind it, recorded on the lines that take a share. */
+  promotionId?: string;
+  /** false: no coupon on an order it applies to (absent = it stacks). */
+  stackWithCoupon?: boolean;
 }
 
 /** A free gift line (满赠). Priced at 0: skuPrice 0, nothing to allocate, nothing earned on it. */
@@ -95,11 +103,22 @@ export interface GiftLine {
   categoryId: string;
   title: string;
   quantity: number;
+  /** The promotion that gives it (满赠, 买X送Y). */
+  promotionId?: string;
+  stackWithCoupon?: boolean;
+}
+
+/** Something the buyer should know, e.g. a 满赠 reached whose gift is gone ("赠品已送完"). */
+export interface PricingNotice {
+  type: string;
+  label: string;
+  message: string;
 }
 
 export interface PromotionOutcome {
   discounts: readonly PromotionDiscount[];
   gifts?: readonly GiftLine[];
+  notices?: readonly PricingNotice[];
 }
 
 /** The coupon stage's answer: a priced coupon, a refusal with a reason, or null (no coupon applies). */
@@ -197,7 +216,11 @@ export function activityByPriority(
 export function combinePromotions(...stages: ReadonlyArray<PricingStages['promotions']>): PricingStages['promotions'] {
   return (lines, ctx) => {
     const outcomes = stages.map((stage) => stage(lines, ctx));
-    return { discounts: outcomes.flatMap((o) => o.discounts), gifts: outcomes.flatMap((o) => o.gifts ?? []) };
+    return {
+      discounts: outcomes.flatMap((o) => o.discounts),
+      gifts: outcomes.flatMap((o) => o.gifts ?? []),
+      notices: outcomes.flatMap((o) => o.notices ?? []),
+    };
   };
 }
 
@@ -238,6 +261,10 @@ export interface PricedLine {
   /** listGoodsAmount − discountAmount − couponDiscount − pointsDeduction: the base for refunds and commission. */
   paidAmount: Fen;
   isGift: boolean;
+  /** For a gift line: the promotion that gave it. */
+  giftOfPromotionId: string | null;
+  /** The step-2 promotions that took a share of this line or gave it. */
+  promotionIds: string[];
 }
 
 export interface PricedDiscount {
@@ -266,6 +293,8 @@ export interface PricedOrder {
   shippingFee: Fen;
   /** goodsAmount − discountAmount − couponDiscount − pointsDeduction + shippingFee = Σ lines.paidAmount + shippingFee. */
   payable: Fen;
+  /** From step 2 (e.g. "赠品已送完"). */
+  notices: PricingNotice[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,6 +302,9 @@ export interface PricedOrder {
 // ---------------------------------------------------------------------------------------------
 
 interface WorkLine extends StageLine {
+  promotionIds: string[];
+  couponExcluded: boolean;
+  giftOfPromotionId: string | null;
   activityDiscount: Fen;
   promotionDiscount: Fen;
   couponDiscount: Fen;
@@ -336,6 +368,9 @@ export function priceOrder(input: PricingInput, stages: PricingStages = DEFAULT_
       priceSource,
       goodsAmount,
       amount: goodsAmount,
+      promotionIds: [],
+      couponExcluded: false,
+      giftOfPromotionId: null,
       activityDiscount,
       promotionDiscount: 0,
       couponDiscount: 0,
@@ -345,11 +380,22 @@ export function priceOrder(input: PricingInput, stages: PricingStages = DEFAULT_
 
   // Step 2: order-level promotions, then gift lines.
   const promotions = stages.promotions(snapshot(lines), ctx);
+  let couponExcluded = false;
   for (const promotion of promotions.discounts) {
+    const before = lines.map((l) => l.promotionDiscount);
     const applied = deduct(lines, promotion.amount, promotion.lineIndexes, 'promotionDiscount', promotion.label);
-    if (applied > 0) addDiscount(discounts, promotion.type, promotion.label, applied);
+    if (applied > 0) {
+      addDiscount(discounts, promotion.type, promotion.label, applied);
+      if (promotion.stackWithCoupon === false) couponExcluded = true;
+      if (promotion.promotionId !== undefined)
+        for (const l of lines) if (l.promotionDiscount > before[l.index]) l.promotionIds.push(promotion.promotionId);
+    }
   }
-  for (const gift of promotions.gifts ?? []) lines.push(giftLine(gift, lines.length));
+  for (const gift of promotions.gifts ?? []) {
+    lines.push(giftLine(gift, lines.length));
+    if (gift.stackWithCoupon === false) couponExcluded = true;
+  }
+  if (couponExcluded) for (const l of lines) l.couponExcluded = true;
 
   // Step 3: the coupon.
   const coupon = stages.coupon(snapshot(lines), ctx);
@@ -401,6 +447,8 @@ export function priceOrder(input: PricingInput, stages: PricingStages = DEFAULT_
       pointsDeduction: l.pointsDeduction,
       paidAmount: listGoodsAmount - discountAmount - l.couponDiscount - l.pointsDeduction,
       isGift: l.isGift,
+      giftOfPromotionId: l.giftOfPromotionId,
+      promotionIds: [...l.promotionIds],
     };
   });
   const goodsAmount = sum(priced.map((l) => l.listGoodsAmount));
@@ -421,6 +469,7 @@ export function priceOrder(input: PricingInput, stages: PricingStages = DEFAULT_
     pointsUsed,
     shippingFee,
     payable,
+    notices: [...(promotions.notices ?? [])],
   };
 }
 
@@ -513,12 +562,24 @@ function giftLine(gift: GiftLine, index: number): WorkLine {
   }
   return {
     index,
-    line: { ...gift, skuPrice: 0, memberDayEligible: false, pointsExchangeable: false },
+    line: {
+      skuId: gift.skuId,
+      productId: gift.productId,
+      categoryId: gift.categoryId,
+      title: gift.title,
+      quantity: gift.quantity,
+      skuPrice: 0,
+      memberDayEligible: false,
+      pointsExchangeable: false,
+    },
     isGift: true,
     unitPrice: 0,
     priceSource: 'SKU',
     goodsAmount: 0,
     amount: 0,
+    promotionIds: gift.promotionId === undefined ? [] : [gift.promotionId],
+    couponExcluded: false,
+    giftOfPromotionId: gift.promotionId ?? null,
     activityDiscount: 0,
     promotionDiscount: 0,
     couponDiscount: 0,
@@ -536,6 +597,8 @@ function snapshot(lines: readonly WorkLine[]): StageLine[] {
     priceSource: l.priceSource,
     goodsAmount: l.goodsAmount,
     amount: l.amount,
+    promotionIds: [...l.promotionIds],
+    couponExcluded: l.couponExcluded,
   }));
 }
 

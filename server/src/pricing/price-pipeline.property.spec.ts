@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { fullReductionStage, type FullReduction } from '../promotion/promotion.policy';
+import {
+  bundleStage,
+  buyXGetYStage,
+  fullGiftStage,
+  fullReductionStage,
+  type Bundle,
+  type BuyXGetY,
+  type FullGift,
+  type FullReduction,
+} from '../promotion/promotion.policy';
 import {
   activityByPriority,
   combinePromotions,
@@ -12,9 +21,10 @@ import {
 } from './price-order.policy';
 
 /**
- * The whole price pipeline on random carts: flash prices, member discount, random 满减 (the real
- * stage) plus an unruly promotion that asks for more than it may, a random coupon and points under a
- * random rule. Whatever the stages ask, the priced order keeps the rules of PRODUCT.md.
+ * The whole price pipeline on random carts: flash prices, member discount, random 满减, 组合优惠,
+ * 满赠 and 买X送Y (the real stages) plus an unruly promotion that asks for more than it may, a random
+ * coupon and points under a random rule. Whatever the stages ask, the priced order keeps the rules
+ * of PRODUCT.md, and gift lines stay at 0 within their stock.
  */
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -42,10 +52,36 @@ const reductionArb = fc.record({
   tiers: tiersArb,
 });
 
+const bundleArb = fc.record({
+  items: fc.array(fc.record({ line: fc.nat(5), byProduct: fc.boolean(), quantity: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 2,
+    maxLength: 3,
+  }),
+  price: fc.integer({ min: 1, max: 300_000 }),
+});
+
+const giftArb = fc.record({
+  threshold: fc.integer({ min: 1, max: 300_000 }),
+  stock: fc.integer({ min: 0, max: 6 }),
+  quantity: fc.integer({ min: 1, max: 3 }),
+  /** A gift SKU of its own, or one of the cart's SKUs. */
+  sameAsLine: fc.option(fc.nat(5), { nil: null }),
+});
+
+const buyXGetYArb = fc.record({
+  buyQuantity: fc.integer({ min: 1, max: 3 }),
+  getQuantity: fc.integer({ min: 1, max: 2 }),
+  maxGiftsPerOrder: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+  stock: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 6, maxLength: 6 }),
+});
+
 const caseArb = fc.record({
   lines: fc.array(lineArb, { minLength: 1, maxLength: 6 }),
   memberDiscountBp: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
   reductions: fc.array(reductionArb, { maxLength: 3 }),
+  bundles: fc.array(bundleArb, { maxLength: 2 }),
+  gifts: fc.array(giftArb, { maxLength: 2 }),
+  buyXGetY: fc.option(buyXGetYArb, { nil: null }),
   /** An extra promotion that may ask for more than its lines are worth (priceOrder caps it). */
   greedy: fc.option(fc.record({ amount: fc.integer({ min: 0, max: 2_000_000 }), pick: fc.array(fc.boolean()) }), {
     nil: null,
@@ -119,7 +155,46 @@ describe('price pipeline (property)', () => {
                 ],
               }
             : { discounts: [] };
-        const promotions = combinePromotions(fullReductionStage(reductions), greedy);
+        const bundles: Bundle[] = c.bundles.map((b, i) => ({
+          id: 10 + i,
+          title: `组合${i}`,
+          price: b.price,
+          items: b.items.map((item) => {
+            const at = item.line % lines.length;
+            return item.byProduct
+              ? { productId: `p${at}`, quantity: item.quantity }
+              : { skuId: String(at), quantity: item.quantity };
+          }),
+        }));
+        const fullGifts: FullGift[] = c.gifts.map((g, i) => {
+          const at = g.sameAsLine === null ? null : g.sameAsLine % lines.length;
+          return {
+            id: 20 + i,
+            title: `满赠${i}`,
+            scope: 'ALL',
+            scopeIds: [],
+            threshold: g.threshold,
+            giftQuantity: g.quantity,
+            gift: {
+              skuId: at === null ? `gift${i}` : String(at),
+              productId: at === null ? `gp${i}` : `p${at}`,
+              categoryId: 'gifts',
+              title: `赠品${i}`,
+              stock: g.stock,
+            },
+          };
+        });
+        const bxgy: BuyXGetY[] = c.buyXGetY
+          ? [{ id: 30, title: '买X送Y', scope: 'ALL', scopeIds: [], ...c.buyXGetY }]
+          : [];
+        const bxgyStock = new Map((c.buyXGetY?.stock ?? []).map((units, i) => [String(i), units]));
+        const promotions = combinePromotions(
+          bundleStage(bundles),
+          fullReductionStage(reductions),
+          fullGiftStage(fullGifts),
+          buyXGetYStage(bxgy, bxgyStock),
+          greedy,
+        );
         const rule = {
           pointsPerYuan: c.points.pointsPerYuan,
           maxShareBp: c.points.maxShareBp,
@@ -179,6 +254,40 @@ describe('price pipeline (property)', () => {
           for (const v of [l.activityDiscount, l.promotionDiscount, l.couponDiscount, l.pointsDeduction, l.paidAmount])
             expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
           expect(l.paidAmount).toBeLessThanOrEqual(l.listGoodsAmount);
+        }
+
+        // Gift lines: at 0 (nothing allocated, nothing paid), after the bought lines, within their stock.
+        const gifts = priced.lines.filter((l) => l.isGift);
+        expect(priced.lines.slice(0, lines.length).every((l) => !l.isGift)).toBe(true);
+        expect(gifts).toHaveLength(priced.lines.length - lines.length);
+        for (const g of gifts) {
+          for (const v of [
+            g.skuPrice,
+            g.unitPrice,
+            g.goodsAmount,
+            g.listGoodsAmount,
+            g.discountAmount,
+            g.couponDiscount,
+            g.pointsDeduction,
+            g.paidAmount,
+          ])
+            expect(v).toBe(0);
+          expect(g.quantity).toBeGreaterThanOrEqual(1);
+          expect(g.giftOfPromotionId).not.toBeNull();
+        }
+        const bought = (skuId: string) => sum(lines.filter((l) => l.skuId === skuId).map((l) => l.quantity));
+        // Each gift stays within the stock its stage read, after the units the cart buys.
+        for (const g of gifts) {
+          const fullGift = fullGifts.find((f) => String(f.id) === g.giftOfPromotionId);
+          const stock = fullGift ? fullGift.gift.stock : (bxgyStock.get(g.skuId) ?? 0);
+          expect(g.quantity).toBeLessThanOrEqual(Math.max(0, stock - bought(g.skuId)));
+        }
+        for (const [skuId, stock] of bxgyStock) {
+          const free = sum(
+            gifts.filter((g) => g.skuId === skuId && g.giftOfPromotionId === '30').map((g) => g.quantity),
+          );
+          expect(free).toBeLessThanOrEqual(Math.max(0, stock - bought(skuId)));
+          if (c.buyXGetY?.maxGiftsPerOrder) expect(free).toBeLessThanOrEqual(c.buyXGetY.maxGiftsPerOrder);
         }
 
         // Promotions: only on the lines they named, never above what those lines were worth after step 1.

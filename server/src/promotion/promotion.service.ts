@@ -1,8 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  BundleRule,
+  BuyXGetYRule,
+  FullGiftRule,
   PROMOTION_TYPES,
   type ActivePromotions,
+  type BundleItem,
   type FlashSaleSkuInput,
+  type OrderPreviewRequest,
   type PromotionAdminQuery,
   type PromotionCreateRequest,
   type PromotionPage,
@@ -15,18 +20,37 @@ import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
 import { DomainEvents, type DomainEventMap, type Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
-import { CheckoutActivities, type PricingContribution, type PricingContributor } from '../order/checkout-activities';
+import { MemberService } from '../member/member.service';
+import { StockGate } from '../catalog/stock-gate';
+import {
+  CheckoutActivities,
+  type CheckoutHold,
+  type PricingContribution,
+  type PricingContributor,
+} from '../order/checkout-activities';
+import { combinePromotions, type PricedLine, type PricingStages } from '../pricing/price-order.policy';
 import { FlashSaleLimitExceeded, FlashSaleSoldOut, PromotionInvalid, PromotionNotFound } from './promotion.errors';
 import {
+  bundleListPrice,
+  bundleStage,
+  buyXGetYStage,
   flashSaleRefusal,
   flashUnitPrice,
+  fullGiftStage,
   fullReductionStage,
   windowsOverlap,
+  type Bundle,
+  type BuyXGetY,
+  type FullGift,
   type FullReduction,
+  type ScopeRule,
 } from './promotion.policy';
 
 type Db = Tx | PrismaService['client'];
 type PromotionRow = Prisma.PromotionGetPayload<{ include: { flashSkus: true } }>;
+
+/** The stock-gate counter of a flash sale's quota for one SKU. */
+const flashCounter = (sale: { promotionId: number; skuId: number }) => `flash:${sale.promotionId}:${sale.skuId}`;
 
 /** A SKU's running flash sale as checkout reads it. */
 interface RunningFlashSku {
@@ -39,13 +63,27 @@ interface RunningFlashSku {
   startsAt: Date;
   endsAt: Date;
   earnsCommission: boolean | null;
+  memberDayOnly: boolean;
 }
 
+/** The step-2 promotions running for one checkout, with the flags checkout enforces per line. */
+interface RunningOrderPromotions {
+  reductions: FullReduction[];
+  gifts: FullGift[];
+  bundles: Bundle[];
+  buyXGetY: BuyXGetY[];
+  flags: Map<string, { earnsPoints: boolean; earnsCommission: boolean | null }>;
+}
+
+const STEP_TWO_TYPES = ['FULL_REDUCTION', 'FULL_GIFT', 'BUNDLE', 'BUY_X_GET_Y'] as const;
+
 /**
- * 营销活动: 限时折扣/秒杀 (a step-1 activity price with its own quota and per-person limit) and 满减
- * (a step-2 promotion), plugged into checkout as a PricingContributor. A flash sale's quota is taken
- * in the order's transaction (a guarded increment: never more than the quota, whatever the
- * concurrency) and given back when the unpaid order is cancelled.
+ * 营销活动: 限时折扣/秒杀 (a step-1 activity price with its own quota and per-person limit) and the
+ * step-2 promotions 满减, 满赠, 组合优惠 and 买X送Y, plugged into checkout as a PricingContributor. A
+ * flash sale's quota is taken in the order's transaction (a guarded increment: never more than the
+ * quota, whatever the concurrency) and given back when the unpaid order is cancelled. Gift lines
+ * (满赠, 买X送Y) are priced here from a plain read of the gift's stock; the order service takes
+ * their units with the same guarded decrement as any line and drops a gift whose units are gone.
  */
 @Injectable()
 export class PromotionService implements OnModuleInit, PricingContributor {
@@ -55,6 +93,8 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(CheckoutActivities) private readonly activities: CheckoutActivities,
+    @Inject(MemberService) private readonly members: MemberService,
+    @Inject(StockGate) private readonly gate: StockGate,
   ) {}
 
   onModuleInit(): void {
@@ -67,8 +107,11 @@ export class PromotionService implements OnModuleInit, PricingContributor {
 
   /**
    * Step 1: the flash price of SKUs in a running flash sale (refused when its quota has not enough
-   * left or the buyer is past the per-person limit); step 2: the running full reductions. A group
-   * buy the buyer chose outranks the flash sale, so then no flash sale is consulted.
+   * left or the buyer is past the per-person limit); step 2: the running 组合优惠, 满减, 满赠 and
+   * 买X送Y. A group buy the buyer chose outranks the flash sale, so then no flash sale is consulted.
+   * A promotion marked memberDayOnly runs only when it is member day for the buyer's level. Per
+   * line: gift lines and lines of a promotion with earnsCommission false earn no commission, lines
+   * of a promotion with earnsPoints false earn no points.
    */
   async contribute({
     userId,
@@ -79,8 +122,29 @@ export class PromotionService implements OnModuleInit, PricingContributor {
   }: Parameters<PricingContributor['contribute']>[0]): Promise<PricingContribution> {
     const db = tx ?? this.prisma.client;
     const contribution: PricingContribution = {};
-    const reductions = await this.runningReductions(db, now);
-    if (reductions.length) contribution.promotions = fullReductionStage(reductions);
+    let memberDay: boolean | undefined;
+    const isMemberDay = async () => (memberDay ??= (await this.members.standing(userId, now, db)).memberDay);
+    const running = await this.runningOrderPromotions(db, now, isMemberDay);
+    const stock = new Map([...skus.values()].map((s) => [String(s.skuId), s.stock]));
+    const stages: Array<PricingStages['promotions']> = [];
+    if (running.bundles.length) stages.push(bundleStage(running.bundles));
+    if (running.reductions.length) stages.push(fullReductionStage(running.reductions));
+    if (running.gifts.length) stages.push(fullGiftStage(running.gifts));
+    if (running.buyXGetY.length) stages.push(buyXGetYStage(running.buyXGetY, stock));
+    if (stages.length) contribution.promotions = stages.length === 1 ? stages[0] : combinePromotions(...stages);
+    const flagsOf = (line: PricedLine) =>
+      line.promotionIds.flatMap((id) => {
+        const flags = running.flags.get(id);
+        return flags ? [flags] : [];
+      });
+    contribution.lineEarnsPoints = (line) => !line.isGift && flagsOf(line).every((f) => f.earnsPoints);
+    const promotionActivity = (line: PricedLine) => {
+      if (line.isGift) return { kind: 'GIFT', earnsCommission: false };
+      return flagsOf(line).some((f) => f.earnsCommission === false)
+        ? { kind: 'PROMOTION', earnsCommission: false }
+        : null;
+    };
+    contribution.lineActivity = promotionActivity;
     if (body.groupBuy) return contribution;
 
     const flash = await this.runningFlashSkus(db, [...skus.keys()], now);
@@ -88,6 +152,7 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     for (const item of body.items) {
       const skuId = Number(item.skuId);
       const sale = flash.get(skuId);
+      if (sale?.memberDayOnly && !(await isMemberDay())) continue;
       const sku = skus.get(skuId);
       if (!sale || !sku || flashUnitPrice(sale, sku.price) === null) continue;
       const already = await this.unitsBought(db, userId, sale);
@@ -106,10 +171,63 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     };
     contribution.paymentTimeoutMs = this.config.orders.activityPaymentTimeoutMs;
     contribution.lineActivity = (line) => {
-      if (line.priceSource !== 'FLASH_SALE') return null;
+      if (line.priceSource !== 'FLASH_SALE') return promotionActivity(line);
       return { kind: 'FLASH_SALE', earnsCommission: prices.get(line.skuId)?.earnsCommission ?? null };
     };
     return contribution;
+  }
+
+  /**
+   * Before the order's transaction: each item of a running flash sale takes its units from the
+   * sale's gate counter (seeded with the quota left), so a rush past the quota is answered
+   * FLASH_SALE_SOLD_OUT without a transaction. Only a gate: `takeQuota` stays the truth, and what
+   * the created order did not buy at the flash price goes back.
+   */
+  async holdBeforeTransaction({ userId, body, now }: { userId: number; body: OrderPreviewRequest; now: Date }) {
+    const none: CheckoutHold = { giveBack: async () => undefined, settle: async () => undefined };
+    if (body.groupBuy) return none;
+    const flash = await this.runningFlashSkus(
+      this.prisma.client,
+      body.items.map((i) => Number(i.skuId)),
+      now,
+    );
+    if (flash.size === 0) return none;
+    let memberDay: boolean | undefined;
+    const taken: Array<{ sale: RunningFlashSku; quantity: number }> = [];
+    const giveBack = async (which = taken) => {
+      for (const t of which) await this.gate.giveBack(flashCounter(t.sale), t.quantity);
+    };
+    for (const item of [...body.items].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+      const sale = flash.get(Number(item.skuId));
+      if (!sale) continue;
+      if (sale.memberDayOnly && !(memberDay ??= (await this.members.standing(userId, now)).memberDay)) continue;
+      const seed = () => this.quotaLeft(sale);
+      if (!(await this.gate.take(flashCounter(sale), item.quantity, seed))) {
+        await giveBack();
+        throw new FlashSaleSoldOut(sale.skuId);
+      }
+      taken.push({ sale, quantity: item.quantity });
+    }
+    return {
+      giveBack: () => giveBack(),
+      settle: async (lines) => {
+        const unused = taken.flatMap((t) => {
+          const bought = lines
+            .filter((l) => Number(l.skuId) === t.sale.skuId && l.unitPrice === t.sale.price)
+            .reduce((sum, l) => sum + l.quantity, 0);
+          return bought < t.quantity ? [{ sale: t.sale, quantity: t.quantity - bought }] : [];
+        });
+        await giveBack(unused);
+      },
+    } satisfies CheckoutHold;
+  }
+
+  private async quotaLeft(sale: RunningFlashSku): Promise<number> {
+    const row = await this.prisma.client.flashSaleSku.findUnique({
+      where: { promotionId_skuId: { promotionId: sale.promotionId, skuId: sale.skuId } },
+      select: { quota: true, sold: true },
+    });
+    return row ? Math.max(row.quota - row.sold, 0) : 0;
   }
 
   /** In the order's transaction: each flash-sale line takes its units from the quota, or the order fails. */
@@ -128,7 +246,10 @@ export class PromotionService implements OnModuleInit, PricingContributor {
       const taken = await tx.$executeRaw`
         UPDATE flash_sale_sku SET sold = sold + ${line.quantity}
          WHERE promotion_id = ${sale.promotionId} AND sku_id = ${line.skuId} AND sold + ${line.quantity} <= quota`;
-      if (taken !== 1) throw new FlashSaleSoldOut(line.skuId);
+      if (taken !== 1) {
+        await this.gate.forget(flashCounter(sale)); // the gate let too many through: seed it again
+        throw new FlashSaleSoldOut(line.skuId);
+      }
     }
   }
 
@@ -147,9 +268,11 @@ export class PromotionService implements OnModuleInit, PricingContributor {
         orderBy: { promotionId: 'asc' },
       });
       if (!sale) continue;
-      await tx.$executeRaw`
+      const given = await tx.$executeRaw`
         UPDATE flash_sale_sku SET sold = sold - ${line.quantity}
          WHERE promotion_id = ${sale.promotionId} AND sku_id = ${line.skuId} AND sold >= ${line.quantity}`;
+      const counter = flashCounter(sale);
+      if (given === 1) this.prisma.afterCommitOf(tx, () => this.gate.giveBack(counter, line.quantity));
     }
   }
 
@@ -177,6 +300,7 @@ export class PromotionService implements OnModuleInit, PricingContributor {
         startsAt: row.promotion.startsAt,
         endsAt: row.promotion.endsAt,
         earnsCommission: row.promotion.earnsCommission,
+        memberDayOnly: row.promotion.memberDayOnly,
       });
     }
     return found;
@@ -198,18 +322,74 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     return Number(row?.units ?? 0);
   }
 
-  private async runningReductions(db: Db, now: Date): Promise<FullReduction[]> {
+  /**
+   * The running step-2 promotions (memberDayOnly ones only on the buyer's member day), their rules
+   * read by type (a row whose rules do not parse is skipped), 满赠 gift SKUs with their stock.
+   */
+  private async runningOrderPromotions(
+    db: Db,
+    now: Date,
+    isMemberDay: () => Promise<boolean>,
+  ): Promise<RunningOrderPromotions> {
     const rows = await db.promotion.findMany({
-      where: { type: 'FULL_REDUCTION', status: 'ACTIVE', startsAt: { lte: now }, endsAt: { gt: now } },
+      where: { type: { in: [...STEP_TWO_TYPES] }, status: 'ACTIVE', startsAt: { lte: now }, endsAt: { gt: now } },
       orderBy: { id: 'asc' },
     });
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      scope: row.scope as FullReduction['scope'],
-      scopeIds: (row.scopeIds as string[]) ?? [],
-      tiers: tiersOf(row.rules),
-    }));
+    const running: RunningOrderPromotions = { reductions: [], gifts: [], bundles: [], buyXGetY: [], flags: new Map() };
+    const giftRules = new Map<number, FullGiftRule>();
+    for (const row of rows) {
+      if (row.memberDayOnly && !(await isMemberDay())) continue;
+      const base = { id: row.id, title: row.title, stackWithCoupon: row.stackWithCoupon };
+      const scope: ScopeRule = {
+        scope: row.scope as ScopeRule['scope'],
+        scopeIds: ((row.scopeIds as unknown[]) ?? []).map(String),
+      };
+      running.flags.set(String(row.id), { earnsPoints: row.earnsPoints, earnsCommission: row.earnsCommission });
+      if (row.type === 'FULL_REDUCTION') running.reductions.push({ ...base, ...scope, tiers: tiersOf(row.rules) });
+      if (row.type === 'BUNDLE') {
+        const rule = BundleRule.safeParse(row.rules);
+        if (rule.success) running.bundles.push({ ...base, ...rule.data });
+      }
+      if (row.type === 'BUY_X_GET_Y') {
+        const rule = BuyXGetYRule.safeParse(row.rules);
+        if (rule.success) running.buyXGetY.push({ ...base, ...scope, ...rule.data });
+      }
+      if (row.type === 'FULL_GIFT') {
+        const rule = FullGiftRule.safeParse(row.rules);
+        if (rule.success) giftRules.set(row.id, rule.data);
+      }
+    }
+    if (giftRules.size) {
+      const skuIds = [...new Set([...giftRules.values()].map((r) => Number(r.giftSkuId)))];
+      const skus = new Map(
+        (await db.sku.findMany({ where: { id: { in: skuIds } }, include: { product: true } })).map((s) => [
+          String(s.id),
+          s,
+        ]),
+      );
+      for (const row of rows) {
+        const rule = giftRules.get(row.id);
+        const sku = rule && skus.get(rule.giftSkuId);
+        if (!rule || !sku) continue;
+        running.gifts.push({
+          id: row.id,
+          title: row.title,
+          stackWithCoupon: row.stackWithCoupon,
+          scope: row.scope as ScopeRule['scope'],
+          scopeIds: ((row.scopeIds as unknown[]) ?? []).map(String),
+          threshold: rule.threshold,
+          giftQuantity: rule.giftQuantity,
+          gift: {
+            skuId: String(sku.id),
+            productId: String(sku.productId),
+            categoryId: String(sku.product.categoryId),
+            title: sku.product.title,
+            stock: sku.stock,
+          },
+        });
+      }
+    }
+    return running;
   }
 
   // ---- admin ---------------------------------------------------------------------------------
@@ -220,20 +400,27 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     return this.prisma.transaction(async (tx) => {
       if (body.type === 'FLASH_SALE') {
         await this.checkFlashSkus(tx, body.skus, { startsAt, endsAt });
+      } else if (body.type === 'BUNDLE') {
+        await this.checkBundle(tx, body.items, body.price);
       } else if (body.scope !== 'ALL') {
         await this.checkScopeIds(tx, body.scope, body.scopeIds);
       }
+      if (body.type === 'FULL_GIFT' && !(await tx.sku.findUnique({ where: { id: Number(body.giftSkuId) } })))
+        throw new PromotionInvalid([{ path: 'giftSkuId', message: 'no such SKU' }]);
+      const scoped = body.type !== 'FLASH_SALE' && body.type !== 'BUNDLE';
       const row = await tx.promotion.create({
         data: {
           type: body.type,
           title: body.title,
           startsAt,
           endsAt,
-          scope: body.type === 'FULL_REDUCTION' ? body.scope : 'ALL',
-          scopeIds: body.type === 'FULL_REDUCTION' ? body.scopeIds : [],
-          rules: body.type === 'FULL_REDUCTION' ? { tiers: body.tiers } : {},
+          scope: scoped ? body.scope : 'ALL',
+          scopeIds: scoped ? body.scopeIds : [],
+          rules: rulesOf(body),
           earnsCommission: body.earnsCommission,
           earnsPoints: body.earnsPoints,
+          stackWithCoupon: body.stackWithCoupon,
+          memberDayOnly: body.memberDayOnly,
           flashSkus:
             body.type === 'FLASH_SALE'
               ? {
@@ -299,6 +486,10 @@ export class PromotionService implements OnModuleInit, PricingContributor {
           scope: view.scope,
           scopeIds: view.scopeIds,
           tiers: view.tiers,
+          memberDayOnly: view.memberDayOnly,
+          gift: view.gift,
+          bundle: view.bundle,
+          buyXGetY: view.buyXGetY,
           skus: view.skus.map((s) => ({
             skuId: s.skuId,
             price: s.price,
@@ -338,6 +529,28 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     if (problems.length) throw new PromotionInvalid(problems);
   }
 
+  /** Every item names an existing SKU or product, and the set's price is below its price at SKU prices. */
+  private async checkBundle(tx: Tx, items: readonly BundleItem[], price: number): Promise<void> {
+    const skuIds = items.flatMap((i) => (i.skuId ? [Number(i.skuId)] : []));
+    const productIds = items.flatMap((i) => (i.productId ? [Number(i.productId)] : []));
+    const [skus, products] = await Promise.all([
+      tx.sku.findMany({ where: { id: { in: skuIds } }, select: { id: true, price: true } }),
+      tx.sku.groupBy({ by: ['productId'], where: { productId: { in: productIds } }, _min: { price: true } }),
+    ]);
+    const skuPrice = new Map(skus.map((s) => [String(s.id), s.price]));
+    const productMin = new Map(products.map((p) => [String(p.productId), p._min.price ?? 0]));
+    const problems: { path: string; message: string }[] = [];
+    items.forEach((item, i) => {
+      if (item.skuId && !skuPrice.has(item.skuId)) problems.push({ path: `items.${i}.skuId`, message: 'no such SKU' });
+      if (item.productId && !productMin.has(item.productId))
+        problems.push({ path: `items.${i}.productId`, message: 'no such product (or it has no SKU)' });
+    });
+    const listPrice = bundleListPrice(items, skuPrice, productMin);
+    if (listPrice !== null && price >= listPrice)
+      problems.push({ path: 'price', message: `must be below the set's price (${listPrice} fen at SKU prices)` });
+    if (problems.length) throw new PromotionInvalid(problems);
+  }
+
   private async checkScopeIds(tx: Tx, scope: 'CATEGORIES' | 'PRODUCTS', ids: string[]): Promise<void> {
     const numbers = [...new Set(ids.map(Number))];
     const count =
@@ -357,6 +570,42 @@ export class PromotionService implements OnModuleInit, PricingContributor {
 function tiersOf(rules: unknown): ReductionTier[] {
   const tiers = (rules as { tiers?: ReductionTier[] } | null)?.tiers;
   return Array.isArray(tiers) ? tiers : [];
+}
+
+/** The `rules` column by type (read back with the shared rule schemas). */
+function rulesOf(body: PromotionCreateRequest): Prisma.InputJsonValue {
+  switch (body.type) {
+    case 'FULL_REDUCTION':
+      return { tiers: body.tiers };
+    case 'FULL_GIFT':
+      return { threshold: body.threshold, giftSkuId: body.giftSkuId, giftQuantity: body.giftQuantity };
+    case 'BUNDLE':
+      return { items: body.items, price: body.price };
+    case 'BUY_X_GET_Y':
+      return {
+        buyQuantity: body.buyQuantity,
+        getQuantity: body.getQuantity,
+        maxGiftsPerOrder: body.maxGiftsPerOrder,
+      };
+    default:
+      return {};
+  }
+}
+
+function ruleViews(row: PromotionRow): Pick<PromotionView, 'gift' | 'bundle' | 'buyXGetY'> {
+  const parsed = <T>(
+    type: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  ) => {
+    if (row.type !== type) return null;
+    const result = schema.safeParse(row.rules);
+    return result.success ? result.data : null;
+  };
+  return {
+    gift: parsed('FULL_GIFT', FullGiftRule),
+    bundle: parsed('BUNDLE', BundleRule),
+    buyXGetY: parsed('BUY_X_GET_Y', BuyXGetYRule),
+  };
 }
 
 function toView(row: PromotionRow): PromotionView {
@@ -379,5 +628,8 @@ function toView(row: PromotionRow): PromotionView {
     })),
     earnsCommission: row.earnsCommission,
     earnsPoints: row.earnsPoints,
+    stackWithCoupon: row.stackWithCoupon,
+    memberDayOnly: row.memberDayOnly,
+    ...ruleViews(row),
   };
 }

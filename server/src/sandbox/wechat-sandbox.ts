@@ -7,6 +7,8 @@ import { SANDBOX_NAME, sandboxOpenid, sandboxUnionid } from './sandbox-identity'
 import { registerSandboxGroup } from './sandbox-group';
 import { registerSandboxContent } from './sandbox-content';
 import { registerSandboxShipping } from './sandbox-shipping';
+import { registerSandboxSubscribe } from './sandbox-subscribe';
+import { sandboxTemplateRegistry } from '../notification/notification-templates';
 import { registerSandboxWxacode } from './sandbox-wxacode';
 
 /**
@@ -31,6 +33,8 @@ export interface WechatSandboxOptions {
   pages?: string[];
   /** The WeChat Pay side: key material (generated when absent), verify mode, retry time scale… */
   pay?: SandboxPayOptions;
+  /** 订阅消息 templates: id → keyword → value type (default: the shop's templates with their sandbox ids). */
+  subscribeTemplates?: Record<string, Record<string, string>>;
 }
 
 export interface WechatSandbox {
@@ -116,14 +120,10 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
   app.options('/*', async (_request, reply) => reply.code(204).send());
 
   // --- WeChat Pay (/v3/** and its /sandbox/** control routes) -----------------------------------
-  const pay = registerSandboxPay(app, {
-    ...options.pay,
-    appid,
-    now,
-    // Openids the sandbox issued: through jscode2session or a /sandbox/users code.
-    knownOpenid: (openid) =>
-      sessionKeys.has(openid) || [...codes.values()].some((issued) => sandboxOpenid(appid, issued.name) === openid),
-  });
+  // Openids the sandbox issued: through jscode2session or a /sandbox/users code.
+  const knownOpenid = (openid: string) =>
+    sessionKeys.has(openid) || [...codes.values()].some((issued) => sandboxOpenid(appid, issued.name) === openid);
+  const pay = registerSandboxPay(app, { ...options.pay, appid, now, knownOpenid });
   sandboxPays.set(app, pay);
   app.addHook('onClose', async () => pay.close());
 
@@ -185,6 +185,14 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     takeFault,
     lastSeen: (openid) => lastSeen.get(openid),
   });
+  const subscriptions = registerSandboxSubscribe(app, {
+    now,
+    tokens: () => tokens,
+    takeFault,
+    knownOpenid,
+    openidOf: (name) => (SANDBOX_NAME.test(name) ? sandboxOpenid(appid, name) : ''),
+    templates: options.subscribeTemplates ?? sandboxTemplateRegistry(),
+  });
   registerSandboxGroup(app, {
     appid,
     now,
@@ -243,6 +251,7 @@ export function buildSandbox(options: WechatSandboxOptions): FastifyInstance {
     pay.reset();
     wxacodes.reset();
     content.reset();
+    subscriptions.reset();
     lastSeen.clear();
     return { ok: true };
   });

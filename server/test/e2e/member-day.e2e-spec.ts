@@ -8,7 +8,7 @@ import { startStack, type Stack } from '../support/stack';
  * Wednesday 00:00:30 and 23:59:30 Shanghai a silver member's preview and order get the member-day
  * price and the member-day points multiplier; Tuesday 23:59:30 and Thursday 00:00:30 they do not
  * (the silver discount applies instead); a bronze member never does.
- * (Buy-X-get-Y and the reminder message are not built here.)
+ * (Buy-X-get-Y together with the member-day price and points: gifts.e2e-spec.ts.)
  */
 
 let stack: Stack;

@@ -546,10 +546,10 @@ describe('likes, favourites, comments, views and reports', () => {
       return page.body.items.find((p: any) => p.id === id);
     };
     const before = await feedEntry('reader');
-    await feedEntry('reader-2'); // both readers' pages are now held in memory
+    await feedEntry('author'); // both readers' pages are now held in memory
     await call('POST', `/api/v1/posts/${id}/like`, as('reader'));
     expect(await feedEntry('reader')).toMatchObject({ liked: true, counts: { likes: before.counts.likes + 1 } });
-    expect(await feedEntry('reader-2')).toMatchObject({ liked: false, counts: { likes: before.counts.likes + 1 } });
+    expect(await feedEntry('author')).toMatchObject({ liked: false, counts: { likes: before.counts.likes + 1 } });
     await call('DELETE', `/api/v1/posts/${id}/like`, as('reader'));
     expect(await feedEntry('reader')).toMatchObject({ liked: false, counts: { likes: before.counts.likes } });
     const fresh = await post('author', { text: '刚发布的' });

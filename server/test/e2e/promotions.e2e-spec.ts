@@ -146,6 +146,36 @@ describe('flash sale (限时秒杀)', () => {
     expect(await soldOf(promotionId, sku.skuId)).toBe(2);
   }, 120_000);
 
+  it('refuses a rush past the quota (stock to spare) and lets a cancelled unit be bought again', async () => {
+    const sku = await given.skuWithStock(1_000, 9_000);
+    const promotionId = await flashSale(sku.skuId, { price: 4_000, quota: 10, perUserLimit: 1 });
+    const crowd = await buyers('quota-rush', 60);
+    const order = (b: (typeof crowd)[number]) =>
+      given.order(b.token, { items: [{ skuId: sku.skuId, quantity: 1 }], addressId: b.addressId });
+
+    const results = await Promise.all(crowd.map(order));
+    const created = results.filter((r) => r.status === 201);
+    expect(created).toHaveLength(10);
+    expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.error?.code}`)).toEqual(
+      Array(50).fill('409 FLASH_SALE_SOLD_OUT'),
+    );
+    expect(await soldOf(promotionId, sku.skuId)).toBe(10);
+    expect(await given.stockOf(sku.skuId)).toBe(990);
+
+    // A cancelled unpaid order's unit goes back to the quota, and the next buyer gets it; then no more.
+    const cancelled = await call('POST', `/api/v1/orders/${created[0].body.id}/cancel`, crowd[0].token, {
+      reason: '不想要了',
+    });
+    expect(cancelled.status).toBe(200);
+    const refused = crowd.filter((_, i) => results[i].status !== 201);
+    const next = await order(refused[0]);
+    expect(next.status).toBe(201);
+    expect(next.body.lines[0].unitPrice).toBe(4_000);
+    const after = await order(refused[1]);
+    expect(after.body.error?.code).toBe('FLASH_SALE_SOLD_OUT');
+    expect(await soldOf(promotionId, sku.skuId)).toBe(10);
+  }, 120_000);
+
   it('no longer prices a disabled flash sale', async () => {
     const sku = await given.skuWithStock(5, 6_000);
     const promotionId = await flashSale(sku.skuId, { price: 1_000, quota: 5, perUserLimit: 5 });

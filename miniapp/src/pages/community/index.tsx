@@ -13,6 +13,7 @@ import { session } from '../../stores/session';
 import { canManageCommunity, communityFromQuery, communitySharePath, countText } from '../../utils/community';
 import { toCommunityConsole, toPost, toPostEditor } from '../../utils/community-route';
 import { track } from '../../utils/events';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../utils/subscribe';
 import { formatTime } from '../../utils/order-status';
 import { useCursorList } from '../../utils/use-cursor-list';
 import { useShareRef } from '../product/use-share-ref';
@@ -57,6 +58,7 @@ export default function CommunityPage() {
   // Back from the editor or a post: the membership, the counts and the feed may have changed.
   const shown = useRef(false);
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     if (shown.current && id) {
       load();
       void feed.reload();
@@ -94,7 +96,10 @@ export default function CommunityPage() {
       setBusy(false);
     }
   };
-  const join = () => void run(() => joinCommunity(id, entry?.source ?? 'LINK'), '已加入');
+  const join = () => {
+    // 社群新内容 messages: asked inside the tap, then the community is joined.
+    void askToSubscribe('COMMUNITY_JOIN').then(() => run(() => joinCommunity(id, entry?.source ?? 'LINK'), '已加入'));
+  };
   const leave = async () => {
     const { confirm } = await Taro.showModal({ title: '退出社群', content: `确定退出「${community.name}」吗？` });
     if (confirm) await run(() => leaveCommunity(id), '已退出');

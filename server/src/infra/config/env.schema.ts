@@ -123,6 +123,14 @@ export const EnvSchema = z
       .int()
       .min(1)
       .default(40 * 60),
+    /** 订阅消息 template ids by key, e.g. `ORDER_SHIPPED=abc…,REFUND_DONE=def…` (default: the sandbox's). */
+    WECHAT_SUBSCRIBE_TEMPLATE_IDS: z
+      .string()
+      .regex(/^[A-Z_]+=[A-Za-z0-9_-]+(,[A-Z_]+=[A-Za-z0-9_-]+)*$/, 'must be KEY=templateId pairs, comma-separated')
+      .optional(),
+    /** Attempts at sending one subscription message (WeChat busy or rate-limited), backing off exponentially. */
+    NOTIFICATION_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
@@ -188,6 +196,8 @@ export interface AppConfig {
     sweepIntervalMs: number;
   };
   workerEnabled: boolean;
+  /** 订阅消息: template ids configured by key (others use the sandbox's defaults) and the send retries. */
+  notifications: { templateIds: Record<string, string>; sendAttempts: number; retryBaseMs: number };
 }
 
 /** Everything the merchant side of WeChat Pay APIv3 needs. PEM strings, never logged. */
@@ -259,6 +269,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     },
     workerEnabled: env.WORKER_ENABLED === 'true',
+    notifications: {
+      templateIds: Object.fromEntries(
+        (env.WECHAT_SUBSCRIBE_TEMPLATE_IDS ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => pair.split('=') as [string, string]),
+      ),
+      sendAttempts: env.NOTIFICATION_SEND_ATTEMPTS,
+      retryBaseMs: env.NOTIFICATION_RETRY_BASE_MS,
+    },
   };
 }
 

@@ -45,6 +45,14 @@ export interface DomainEventMap {
   };
   'refund.succeeded': { refundId: number; orderId: number; aftersaleId: number | null; amount: number };
   'refund.failed': { refundId: number; orderId: number; aftersaleId: number | null; status: string };
+  /** A group buy's group succeeded (every seat paid, or 模拟成团 at the deadline): its paid members. */
+  'groupbuy.succeeded': { groupId: number; members: Array<{ userId: number; orderId: number }>; at: Date };
+  /** A group failed at its deadline: its paid members, whose orders are being refunded. */
+  'groupbuy.failed': { groupId: number; members: Array<{ userId: number; orderId: number }>; at: Date };
+  /** Commissions of an order settled, summed per distributor (user id) over the lines settled now. */
+  'commission.settled': { orderId: number; settlements: Array<{ distributorId: number; amount: number }>; at: Date };
+  /** A withdrawal reached the distributor's WeChat balance. */
+  'withdrawal.paid': { withdrawalId: number; distributorId: number; amount: number; paidAt: Date };
 }
 export type DomainEventName = keyof DomainEventMap;
 

@@ -16,6 +16,10 @@ export interface JobMap {
   'payment.reconcile': { paymentId: number };
   'wechat.upload-shipping': { orderId: number };
   'content.publish-scheduled': { postId: number };
+  /** Recompute a shop-local day's analytics rollups (YYYY-MM-DD). */
+  'analytics.rollup-day': { day: string };
+  'notification.send': { notificationId: number };
+  'notification.fan-out-post': { postId: number };
 }
 export type JobName = keyof JobMap;
 export type JobHandler<K extends JobName> = (payload: JobMap[K], job: Job) => Promise<void>;
@@ -71,13 +75,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async add<K extends JobName>(
     name: K,
     payload: JobMap[K],
-    options: { key: string | number; delayMs?: number },
+    options: { key: string | number; delayMs?: number; attempts?: number; backoffMs?: number },
   ): Promise<void> {
     await this.queue.add(name, payload, {
       jobId: jobIdOf(name, options.key),
       delay: Math.max(0, options.delayMs ?? 0),
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1_000 },
+      attempts: options.attempts ?? ATTEMPTS,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1_000 },
       removeOnComplete: true,
       removeOnFail: 1_000,
     });

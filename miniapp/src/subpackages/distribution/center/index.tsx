@@ -8,6 +8,7 @@ import { Empty } from '../../../components/empty';
 import { distributorStore } from '../../../stores/distributor';
 import { applicationConditionText, DISTRIBUTOR_STATUS_TEXT, negativeBalanceNote } from '../../../utils/distribution';
 import { toDistribution, type DistributionPage } from '../../../utils/distribution-route';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../../utils/subscribe';
 import { toHome } from './to-home';
 import '../components/dist-tabs/index.scss';
 import './index.scss';
@@ -94,8 +95,13 @@ export default function DistributionCenterPage() {
       .catch((e: unknown) => setError(errorMessage(e)));
 
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     void load();
   });
+
+  /** 佣金到账 / 提现到账 messages: asked inside the tap. */
+  const remindMe = () =>
+    void askToSubscribe('DISTRIBUTOR_CENTER').then(() => Taro.showToast({ title: '已设置提醒', icon: 'none' }));
 
   const apply = async () => {
     if (busy) return;
@@ -148,6 +154,10 @@ export default function DistributionCenterPage() {
             <View className="dist-entry" data-page="promote" onClick={toHome}>
               <Text>推广商品</Text>
               <Text className="dist-entry__more">在商品页点「分享赚」生成海报 ›</Text>
+            </View>
+            <View className="dist-entry" data-page="notify" onClick={remindMe}>
+              <Text>到账提醒</Text>
+              <Text className="dist-entry__more">佣金结算、提现到账时微信通知我 ›</Text>
             </View>
           </View>
           <Text className="dist-rules">

@@ -10,6 +10,7 @@ import { usePaged } from '../../../hooks/use-paged';
 import { distributorStore } from '../../../stores/distributor';
 import { negativeBalanceNote, WITHDRAWAL_STATUS_TEXT } from '../../../utils/distribution';
 import { formatTime } from '../../../utils/order-status';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../../utils/subscribe';
 import { WithdrawForm } from './components/withdraw-form';
 import { useWithdrawal } from './use-withdrawal';
 import { PHASE_TEXT, withdrawalPhase } from './withdrawal-rules';
@@ -70,6 +71,7 @@ export default function WithdrawPage() {
       .catch((e: unknown) => setError(errorMessage(e)));
 
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     void loadMe();
   });
   const flow = useWithdrawal(() => {
@@ -96,7 +98,7 @@ export default function WithdrawPage() {
         }}
         reviewRequired={me.withdrawal.reviewRequired}
         busy={flow.busy}
-        onSubmit={(amount) => void flow.submit(amount)}
+        onSubmit={(amount) => void askToSubscribe('WITHDRAW').then(() => flow.submit(amount))}
       />
       {note ? <Text className="dist-notice">{note}</Text> : null}
       {flow.current ? <Progress w={flow.current} /> : null}

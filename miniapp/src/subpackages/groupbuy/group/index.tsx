@@ -20,6 +20,7 @@ import {
 } from '../../../utils/groupbuy';
 import { toGroupBuyConfirm } from '../../../utils/groupbuy-route';
 import { toOrderDetail, toProduct } from '../../../utils/route';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../../utils/subscribe';
 import { GroupSeats } from '../components/group-seats';
 import { SkuChoice } from '../components/sku-choice';
 import './index.scss';
@@ -73,6 +74,7 @@ export default function GroupPage() {
 
   const shown = useRef(false);
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     setVisible(true);
     if (shown.current) load();
     shown.current = true;
@@ -109,7 +111,10 @@ export default function GroupPage() {
       void Taro.showToast({ title: GROUP_BUY_PICK_TEXT[pick.reason], icon: 'none' });
       return;
     }
-    toGroupBuyConfirm([pick.item], { campaignId: campaign.id, groupId: group.id });
+    // 拼团成功/失败 messages: asked inside the tap (WeChat shows the dialog only there).
+    void askToSubscribe('GROUP_JOIN').then(() =>
+      toGroupBuyConfirm([pick.item], { campaignId: campaign.id, groupId: group.id }),
+    );
   };
 
   /** h5 has no share card: the link to this group (with the code) goes to the clipboard. */

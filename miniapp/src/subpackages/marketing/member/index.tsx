@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { MemberView } from '@weshop/shared';
 import { errorMessage } from '../../../api/client';
 import { getMember } from '../../../api/marketing';
 import { discountBpText, growthPercent, multiplierText } from '../../../utils/marketing';
 import { toCoupons, toMarketing } from '../../../utils/marketing-route';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../../utils/subscribe';
 import '../components/marketing.scss';
 
 /** 会员中心: my level, 成长值 with the way to the next level, the level's benefits, and the other 营销 pages. */
@@ -14,6 +15,7 @@ export default function MemberPage() {
   const [error, setError] = useState<string | null>(null);
 
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     getMember()
       .then((m) => {
         setMember(m);
@@ -106,6 +108,15 @@ export default function MemberPage() {
         </View>
         <View className="mk-row" onClick={() => toCoupons('center')}>
           <Text>领券中心</Text>
+          <Text>›</Text>
+        </View>
+        <View
+          className="mk-row member__remind"
+          onClick={() =>
+            void askToSubscribe('MEMBER_CENTER').then(() => Taro.showToast({ title: '已设置提醒', icon: 'none' }))
+          }
+        >
+          <Text>会员日与积分过期提醒</Text>
           <Text>›</Text>
         </View>
       </View>

@@ -26,6 +26,7 @@ import {
   toOrderDetail,
   toOrderList,
 } from '../../../utils/route';
+import { askToSubscribe, preloadSubscribeTemplates } from '../../../utils/subscribe';
 import { showCartBadge } from '../../../utils/tab-badge';
 import { AmountBreakdown } from '../components/amount-breakdown';
 import { OrderLines } from '../components/order-lines';
@@ -77,6 +78,7 @@ export default function ConfirmOrderPage() {
 
   // Reload the address book whenever the page shows (back from adding or picking one).
   useDidShow(() => {
+    void preloadSubscribeTemplates();
     getPointsSummary().then(setPoints, () => setPoints(null));
     listAddresses()
       .then((list) => setAddresses(list.items))
@@ -193,6 +195,8 @@ export default function ConfirmOrderPage() {
 
   const submit = async () => {
     if (submitting || !preview || previewedFor !== priced) return;
+    // 订阅消息 must be asked inside the tap, before anything is awaited.
+    const subscribed = askToSubscribe(groupBuy && !groupBuy.groupId ? 'GROUP_JOIN' : 'ORDER_PAY');
     setSubmitting(true);
     try {
       const order = await createOrder(
@@ -204,6 +208,7 @@ export default function ConfirmOrderPage() {
           (c) => showCartBadge(c.count),
           () => undefined,
         );
+      await subscribed;
       await pay(order.id, order.payable);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
@@ -234,14 +239,20 @@ export default function ConfirmOrderPage() {
         <>
           <OrderLines
             lines={preview.lines.map((l) => ({
-              key: l.skuId,
+              key: l.isGift ? `gift-${l.skuId}` : l.skuId,
               title: l.title,
               image: l.image,
               specs: l.specs,
               unitPrice: l.unitPrice,
               quantity: l.quantity,
+              isGift: l.isGift,
             }))}
           />
+          {preview.notices.map((n) => (
+            <View key={`${n.type}-${n.label}`} className="confirm__notice">
+              {n.label}：{n.message}
+            </View>
+          ))}
           <CouponPicker
             coupons={coupons}
             selectedId={couponId}

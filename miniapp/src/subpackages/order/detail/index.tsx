@@ -106,9 +106,10 @@ export default function OrderDetailPage() {
           specs: l.specs,
           unitPrice: l.unitPrice,
           quantity: l.quantity,
+          isGift: l.isGift,
         }))}
         extra={(lineId) =>
-          paid ? (
+          paid && !order.lines.some((l) => l.id === lineId && l.isGift) ? (
             <View className="detail-line-actions">
               <Text
                 className="detail-aftersale"

@@ -18,6 +18,7 @@ const preview: OrderPreview = {
   pointsDeduction: 120,
   pointsUsed: 1_200,
   shippingFee: 800,
+  notices: [],
   payable: 21_010,
 };
 

@@ -13,9 +13,11 @@ export interface LineRow {
   /** Unit price (fen, from the server). */
   unitPrice: Fen;
   quantity: number;
+  /** 赠品 (满赠, 买X送Y): tagged, priced 0. */
+  isGift?: boolean;
 }
 
-/** The goods of a preview or an order; `extra` renders per-line actions (e.g. 申请售后). */
+/** The goods of a preview or an order, gift lines tagged 赠品; `extra` renders per-line actions (e.g. 申请售后). */
 export function OrderLines({ lines, extra }: { lines: LineRow[]; extra?: (key: string) => ReactElement | null }) {
   return (
     <View className="order-lines">
@@ -23,7 +25,10 @@ export function OrderLines({ lines, extra }: { lines: LineRow[]; extra?: (key: s
         <View key={line.key} className="order-line" data-key={line.key}>
           <Image className="order-line__image" src={assetUrl(line.image)} mode="aspectFill" />
           <View className="order-line__body">
-            <Text className="order-line__title">{line.title}</Text>
+            <Text className="order-line__title">
+              {line.isGift ? <Text className="order-line__gift">赠品</Text> : null}
+              {line.title}
+            </Text>
             <Text className="order-line__specs">{specsText(line.specs)}</Text>
             <View className="order-line__foot">
               <Text className="order-line__price">{formatFen(line.unitPrice)}</Text>
