@@ -33,6 +33,7 @@ const SUBPACKAGES: Record<string, string[]> = {
     'groupbuys/index',
     'community/index',
     'communities/index',
+    'analytics/index',
   ],
   'subpackages/groupbuy': ['group/index', 'mine/index'],
   'subpackages/aftersales': ['request/index', 'detail/index', 'list/index'],

@@ -66,6 +66,9 @@ export default defineAppConfig({
         'community/index',
         // 社群 of the shop (admins): 新建社群, 设为主理人 by user id. Query: none.
         'communities/index',
+        // 数据看板 (admins): 今日 / 近7天 / 近30天 / 自定义, the cards against the previous period, the GMV and UV
+        // trend, 渠道来源, the funnel, 排行 (商品, 分销员, 社群, 微信群, 内容, 拼团, DSR) with 导出 CSV. Query: none.
+        'analytics/index',
       ],
     },
     {

@@ -16,6 +16,13 @@ export class RollupRepository {
   async store(facts: DayFacts, rolledFrom: Date, rolledAt: Date): Promise<void> {
     const day = facts.day;
     await this.prisma.transaction(async (tx) => {
+      // One store of a day at a time: the day's bookkeeping row is locked first, so a second rollup
+      // of the same day (the sweeper and a seed, two workers) waits here instead of deadlocking on
+      // the deletes' gap locks.
+      await tx.$executeRaw`
+        INSERT INTO analytics_rollup_day (day, rolled_from, rolled_at, dirty, marked_at)
+        VALUES (${day}, ${sqlTime(rolledFrom)}, ${sqlTime(rolledAt)}, true, NULL)
+        ON DUPLICATE KEY UPDATE day = day`;
       const where = { where: { day } };
       await Promise.all([
         tx.analyticsDayShop.deleteMany(where),

@@ -1,5 +1,12 @@
-import { createPrismaClient } from '../infra/prisma/prisma.service';
-import { ConfigError, loadConfig } from '../infra/config/env.schema';
+import { createPrismaClient, PrismaService } from '../infra/prisma/prisma.service';
+import { ConfigError, loadConfig, type AppConfig } from '../infra/config/env.schema';
+import type { Clock } from '../infra/clock';
+import type { DomainEvents } from '../infra/events/domain-events';
+import type { JobQueue } from '../infra/queue/job-queue';
+import { RawDayRepository } from '../analytics/raw-day.repository';
+import { RollupRepository } from '../analytics/rollup.repository';
+import { RollupService } from '../analytics/rollup.service';
+import { rollUpSeededDays, seedDemoAnalytics } from './demo-analytics';
 import { seedDemoDistribution } from './demo-distribution';
 import { seedDemoShop } from './demo-shop';
 
@@ -19,8 +26,38 @@ async function main(): Promise<void> {
       process.stdout.write(
         `seed: distribution demo (Alice → Carol → Bob, ${network.orders} orders with commissions)\n`,
       );
+    const history = await seedDemoAnalytics(prisma, { appid: config.wechat.appid, timeZone: config.shopTimeZone });
+    if (!history.skipped) {
+      const rolled = await rollUpDays(config, history.days);
+      process.stdout.write(
+        `seed: analytics history (${history.days.length} days, ${history.visits} visits, ${history.orders} orders; ${rolled} days rolled up)\n`,
+      );
+    }
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * Rolls the seeded days up outside the server: the rollup's repositories on their own Prisma
+ * client, the real clock; rolling a day needs neither domain events nor the job queue.
+ */
+async function rollUpDays(config: AppConfig, days: readonly string[]): Promise<number> {
+  const prisma = new PrismaService(config);
+  try {
+    const clock = { now: () => new Date() } as Clock;
+    const unused = undefined as never as DomainEvents & JobQueue;
+    const rollups = new RollupService(
+      config,
+      clock,
+      unused,
+      unused,
+      new RawDayRepository(prisma),
+      new RollupRepository(prisma),
+    );
+    return await rollUpSeededDays(rollups, days);
+  } finally {
+    await prisma.onModuleDestroy();
   }
 }
 

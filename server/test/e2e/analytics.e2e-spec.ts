@@ -534,6 +534,9 @@ describe('the dashboards of A…C', () => {
     expect(before.shop[0]).toMatchObject({ uv: 4, orders: 5, gmv: 77_000 });
     await rollups.rollDay(B);
     expect(await repo.dayRows(B)).toEqual(before);
+    // The sweeper and a seed (or two workers) rolling the same day at once: one after the other.
+    await Promise.all([1, 2, 3, 4].map(() => rollups.rollDay(B)));
+    expect(await repo.dayRows(B)).toEqual(before);
   });
 
   it('adds today from the raw rows', async () => {

@@ -12,6 +12,7 @@ import { toAdminGroupbuys, toMyGroups } from '../../utils/groupbuy-route';
 import { toAdminCommunities, toCommunityList } from '../../utils/community-route';
 import { getPointsSummary, listMyCoupons } from '../../api/marketing';
 import { toCoupons, toMarketing } from '../../utils/marketing-route';
+import { toAdminAnalytics } from '../../utils/analytics-route';
 import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
@@ -23,7 +24,7 @@ const SHORTCUTS: { tab: OrderListTab; label: string; icon: string }[] = [
   { tab: 'AFTERSALE', label: '售后', icon: '↺' },
 ];
 
-/** 我的: who is signed in, 积分 / 优惠券 / 会员 / 签到, order shortcuts by status, 领券中心, 会员日, 我的拼团, 社群, the address book, 分销中心, and 管理后台 for admins. */
+/** 我的: who is signed in, 积分 / 优惠券 / 会员 / 签到, order shortcuts by status, 领券中心, 会员日, 我的拼团, 社群, the address book, 分销中心, and 管理后台 (数据看板 first) for admins. */
 export default function MePage() {
   usePageView();
   const [user, setUser] = useState<UserView | null>(session.user());
@@ -131,6 +132,10 @@ export default function MePage() {
         </View>
         {isAdmin ? (
           <>
+            <View className="me-row me-admin-analytics" onClick={() => toAdminAnalytics()}>
+              <Text>管理后台 · 数据看板</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
             <View className="me-row me-admin" onClick={() => toAdmin('orders')}>
               <Text>管理后台 · 订单发货</Text>
               <Text className="me-row__arrow">›</Text>
