@@ -33,6 +33,7 @@ const RULES: PointsRules = {
   deduction: { pointsPerYuan: 10, maxShareBp: 5_000, minUnit: 1, combineWithCoupon: true },
   signIn: { cycle: 'WEEKLY', dailyPoints: 50, bonusDay: 7, bonusPoints: 20 },
   expiry: { yearsAfter: 1, noticeDays: 30 },
+  tasks: { FIRST_REVIEW: 0, COMPLETE_PROFILE: 0, FIRST_ORDER: 0 },
 };
 
 let stack: Stack;

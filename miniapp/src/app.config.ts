@@ -69,6 +69,21 @@ export default defineAppConfig({
         // 数据看板 (admins): 今日 / 近7天 / 近30天 / 自定义, the cards against the previous period, the GMV and UV
         // trend, 渠道来源, the funnel, 排行 (商品, 分销员, 社群, 微信群, 内容, 拼团, DSR) with 导出 CSV. Query: none.
         'analytics/index',
+        // 营销活动: promotions by status and type, 新建 (限时秒杀, 满减, 满赠, 组合优惠, 买X送Y, a form per type) and
+        // 停用. Query: none.
+        'promotions/index',
+        // 优惠券 templates: issued / total, 新建 (满减券, 折扣券, 无门槛), 编辑 (name, quantity, limit), 停用. Query: none.
+        'coupons/index',
+        // 会员等级: levels by growth threshold with discount, points multiplier, member-day access; 新建 / 编辑 /
+        // 删除. Query: none.
+        'member-levels/index',
+        // 会员日: the schedule (weekly or month days), levels, points multiplier, member-day prices. Query: none.
+        'member-day/index',
+        // 积分规则: earning, cash deduction, sign-in, expiry and task points. Query: none.
+        'points-rules/index',
+        // 积分商城 items: gifts (a SKU) and coupons (a POINTS_MALL template) for points or points + cash, stock,
+        // per-member limit, 上架 / 下架, 新建 / 编辑 with the server's messages on their fields. Query: none.
+        'points-mall/index',
       ],
     },
     {
@@ -139,6 +154,12 @@ export default defineAppConfig({
         'coupons/index',
         // 会员日: today's or a countdown to the next, its benefits. Query: none.
         'member-day/index',
+        // 限时秒杀: the running flash sales, each SKU's flash price vs its price, a countdown to the end, the stock
+        // bar (已抢 N%), 马上抢 to 确认订单 or 已抢光. Query: none.
+        'flash-sale/index',
+        // 积分商城: my usable points, gifts and coupons for points (or points + cash) with stock and 兑换 behind a
+        // confirm modal; a gift opens its order. Query: none.
+        'points-mall/index',
       ],
     },
     {

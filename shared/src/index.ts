@@ -20,6 +20,7 @@ export * from './community';
 export * from './attribution';
 export * from './member';
 export * from './points';
+export * from './points-mall';
 export * from './coupon';
 export * from './promotion';
 export * from './analytics';

@@ -72,6 +72,41 @@ export const SignInRequest = z.object({}).strict().optional();
 
 const Multiplier = Bp.min(0, 'a multiplier cannot be negative').max(100_000, 'a multiplier is at most ×10 (100000)');
 
+/** 积分任务: one-off tasks, each rewarded once per member. */
+export const POINTS_TASKS = ['FIRST_REVIEW', 'COMPLETE_PROFILE', 'FIRST_ORDER'] as const;
+export type PointsTaskKind = (typeof POINTS_TASKS)[number];
+export const POINTS_TASK_LABELS: Record<PointsTaskKind, string> = {
+  FIRST_REVIEW: '首次评价',
+  COMPLETE_PROFILE: '完善资料',
+  FIRST_ORDER: '首单完成',
+};
+
+const TaskPoints = z.number().int().min(0, 'task points cannot be negative').max(100_000);
+const PointsTaskRewards = z
+  .object({
+    /** The member's first review. */
+    FIRST_REVIEW: TaskPoints,
+    /** Nickname, avatar, phone and birthday all set. */
+    COMPLETE_PROFILE: TaskPoints,
+    /** The first order whose after-sales window closed with money paid and not all refunded. */
+    FIRST_ORDER: TaskPoints,
+  })
+  .strict();
+const DEFAULT_TASK_REWARDS = { FIRST_REVIEW: 50, COMPLETE_PROFILE: 30, FIRST_ORDER: 100 };
+
+/** `GET /api/v1/points/tasks`: each task with its points, done or not and when. */
+export const PointsTaskView = z.object({
+  task: z.enum(POINTS_TASKS),
+  title: z.string(),
+  /** What it gives (or gave, when done); 0 = the task is off. */
+  points: z.number().int(),
+  done: z.boolean(),
+  at: z.string().nullable(),
+});
+export type PointsTaskView = z.infer<typeof PointsTaskView>;
+export const PointsTaskList = z.object({ items: z.array(PointsTaskView) });
+export type PointsTaskList = z.infer<typeof PointsTaskList>;
+
 /** 积分规则 (`GET|PUT /api/v1/admin/points-rules`). */
 export const PointsRules = z
   .object({
@@ -114,6 +149,8 @@ export const PointsRules = z
         noticeDays: z.number().int().min(1).max(366),
       })
       .strict(),
+    /** 积分任务: points for each one-off task (0 = off). Rules saved before tasks existed get the defaults. */
+    tasks: PointsTaskRewards.default(DEFAULT_TASK_REWARDS),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -127,4 +164,5 @@ export const DEFAULT_POINTS_RULES: PointsRules = {
   deduction: { pointsPerYuan: 100, maxShareBp: 5_000, minUnit: 100, combineWithCoupon: true },
   signIn: { cycle: 'WEEKLY', dailyPoints: 5, bonusDay: 7, bonusPoints: 20 },
   expiry: { yearsAfter: 1, noticeDays: 30 },
+  tasks: { ...DEFAULT_TASK_REWARDS },
 };

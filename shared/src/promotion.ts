@@ -233,6 +233,24 @@ export type PromotionView = z.infer<typeof PromotionView>;
 export const PromotionPage = page(PromotionView);
 export type PromotionPage = z.infer<typeof PromotionPage>;
 
+/**
+ * A running flash-sale SKU for the 限时秒杀 page: the sale's price and what is left of its quota, with
+ * the product it belongs to and the SKU's own price (划线 against the flash price) and stock.
+ */
+export const ActiveFlashSaleSku = FlashSaleSkuView.omit({ sold: true }).extend({
+  remaining: z.number().int(),
+  productId: z.string(),
+  title: z.string(),
+  specs: z.record(z.string(), z.string()),
+  /** The product's first image (absolute URL), '' when none. */
+  cover: z.string(),
+  /** The SKU's normal price (fen). */
+  skuPrice: z.number().int(),
+  /** The SKU's stock (a flash sale sells within it). */
+  stock: z.number().int(),
+});
+export type ActiveFlashSaleSku = z.infer<typeof ActiveFlashSaleSku>;
+
 /** GET /promotions/active: what runs now (flash-sale SKUs with what is left of their quota). */
 export const ActivePromotion = PromotionView.omit({
   status: true,
@@ -240,7 +258,7 @@ export const ActivePromotion = PromotionView.omit({
   earnsPoints: true,
   stackWithCoupon: true,
 }).extend({
-  skus: z.array(FlashSaleSkuView.omit({ sold: true }).extend({ remaining: z.number().int() })),
+  skus: z.array(ActiveFlashSaleSku),
 });
 export type ActivePromotion = z.infer<typeof ActivePromotion>;
 

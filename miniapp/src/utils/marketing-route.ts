@@ -3,9 +3,9 @@ import type { UserCouponStatus } from '@weshop/shared';
 
 /** Typed navigation to the 营销 pages (see app.config.ts for each page's query). */
 
-export type MarketingPage = 'member' | 'sign-in' | 'points' | 'member-day';
+export type MarketingPage = 'member' | 'sign-in' | 'points' | 'member-day' | 'points-mall';
 
-/** 会员中心, 签到, 积分 or 会员日. */
+/** 会员中心, 签到, 积分, 会员日 or 积分商城. */
 export function toMarketing(page: MarketingPage): void {
   Taro.navigateTo({ url: `/subpackages/marketing/${page}/index` });
 }

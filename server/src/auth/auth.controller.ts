@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { WechatLoginRequest } from '@weshop/shared';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post } from '@nestjs/common';
+import { ProfileUpdateRequest, WechatLoginRequest } from '@weshop/shared';
 import { zod } from '../infra/http/zod.pipe';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, type Caller } from './auth.guard';
@@ -18,5 +18,10 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() caller: Caller) {
     return this.auth.me(caller.userId);
+  }
+
+  @Patch('me')
+  updateProfile(@CurrentUser() caller: Caller, @Body(zod(ProfileUpdateRequest)) body: ProfileUpdateRequest) {
+    return this.auth.updateProfile(caller.userId, body);
   }
 }

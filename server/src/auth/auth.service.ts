@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { UserView, WechatLoginResponse } from '@weshop/shared';
+import type { ProfileUpdateRequest, UserView, WechatLoginResponse } from '@weshop/shared';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
+import { DomainEvents } from '../infra/events/domain-events';
+import { PrismaService } from '../infra/prisma/prisma.service';
 import { NotFound } from '../infra/http/domain-error';
 import { WechatMiniClient } from '../wechat/wechat-mini.client';
 import { signToken } from './jwt';
@@ -18,6 +20,8 @@ export class AuthService {
     @Inject(WechatMiniClient) private readonly wechat: WechatMiniClient,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(SessionKeyStore) private readonly sessionKeys: SessionKeyStore,
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   /** code2Session with WeChat, then find-or-create the user by openid and issue our token. */
@@ -38,6 +42,30 @@ export class AuthService {
   async me(userId: number): Promise<UserView> {
     const user = await this.users.findById(userId);
     if (!user) throw new NotFound('User');
+    return toUserView(user);
+  }
+
+  /** 资料: changes the caller's profile; `user.profile-updated` goes out in the same transaction. */
+  async updateProfile(userId: number, body: ProfileUpdateRequest): Promise<UserView> {
+    const { birthday, ...rest } = body;
+    const user = await this.prisma.transaction(async (tx, afterCommit) => {
+      const updated = await this.users.updateProfile(tx, userId, {
+        ...rest,
+        ...(birthday ? { birthday: new Date(`${birthday}T00:00:00Z`) } : {}),
+      });
+      const { nickname, avatarUrl, phone } = updated;
+      afterCommit(
+        await this.events.publish(tx, 'user.profile-updated', {
+          userId,
+          nickname,
+          avatarUrl,
+          phone,
+          birthday: updated.birthday,
+          at: this.clock.now(),
+        }),
+      );
+      return updated;
+    });
     return toUserView(user);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@weshop/shared';
+import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 
 export interface UserRecord {
@@ -53,6 +54,16 @@ export class UserRepository {
   async findById(id: number): Promise<UserRecord | null> {
     const row = await this.prisma.client.user.findUnique({ where: { id }, include: withRoles });
     return row ? toRecord(row) : null;
+  }
+
+  /** Writes the given profile fields (in the caller's transaction) and returns the user as it is now. */
+  async updateProfile(
+    tx: Tx,
+    id: number,
+    fields: { nickname?: string; avatarUrl?: string; phone?: string; birthday?: Date },
+  ): Promise<UserRecord> {
+    const row = await tx.user.update({ where: { id }, data: fields, include: withRoles });
+    return toRecord(row);
   }
 
   async rolesOf(id: number): Promise<Role[]> {

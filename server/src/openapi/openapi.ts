@@ -101,6 +101,19 @@ import {
   SignInRequest,
   SignInResult,
 } from '@weshop/shared';
+import {
+  PointsMallAdminList,
+  PointsMallAdminQuery,
+  PointsMallItemAdminView,
+  PointsMallItemCreateRequest,
+  PointsMallItemIdParam,
+  PointsMallItemUpdateRequest,
+  PointsMallList,
+  PointsRedeemRequest,
+  PointsRedemptionView,
+  PointsTaskList,
+  ProfileUpdateRequest,
+} from '@weshop/shared';
 import { z } from 'zod';
 import {
   AdminOrderDetail,
@@ -1245,9 +1258,60 @@ function MARKETING_MEMBER_ROUTES(): RouteDoc[] {
       ...admin,
       method: 'put',
       path: '/api/v1/admin/points-rules',
-      summary: 'Set the points rules (earning, deduction, sign-in, expiry)',
+      summary: 'Set the points rules (earning, deduction, sign-in, expiry, task points)',
       body: PointsRules,
       response: PointsRules,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/points/tasks',
+      summary: '积分任务: first review, complete profile, first order: points, done or not and when',
+      response: PointsTaskList,
+    },
+    {
+      ...member,
+      method: 'get',
+      path: '/api/v1/points-mall/items',
+      summary: '积分商城: active items with stock and my remaining allowance (also GET /api/v1/points-mall)',
+      response: PointsMallList,
+    },
+    {
+      ...member,
+      method: 'post',
+      path: '/api/v1/points-mall/items/{id}/redeem',
+      summary:
+        'Redeem (Idempotency-Key required; also POST /api/v1/points-mall/{id}/redeem): points oldest lot first; a coupon, or a gift order (0 fen: to ship; points + cash: to pay)',
+      params: PointsMallItemIdParam,
+      body: PointsRedeemRequest,
+      response: PointsRedemptionView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'get',
+      path: '/api/v1/admin/points-mall',
+      summary: 'Points-mall items with their redemptions',
+      query: PointsMallAdminQuery,
+      response: PointsMallAdminList,
+    },
+    {
+      ...admin,
+      method: 'post',
+      path: '/api/v1/admin/points-mall',
+      summary: 'Add an item: a GIFT of an exchangeable SKU or a COUPON of a POINTS_MALL template',
+      body: PointsMallItemCreateRequest,
+      response: PointsMallItemAdminView,
+      status: 201,
+    },
+    {
+      ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/points-mall/{id}',
+      summary: 'Change an item (title, points, cash, stock, per-member limit, active)',
+      params: PointsMallItemIdParam,
+      body: PointsMallItemUpdateRequest,
+      response: PointsMallItemAdminView,
     },
   ];
 }
@@ -1458,6 +1522,15 @@ const ROUTES: RouteDoc[] = [
     response: WechatLoginResponse,
   },
   { method: 'get', path: '/api/v1/me', tag: 'auth', summary: 'The caller', auth: true, response: UserView },
+  {
+    method: 'patch',
+    path: '/api/v1/me',
+    tag: 'auth',
+    summary: 'Change my profile (nickname, avatar, phone, birthday); a complete one earns the COMPLETE_PROFILE task',
+    auth: true,
+    body: ProfileUpdateRequest,
+    response: UserView,
+  },
   {
     method: 'get',
     path: '/api/v1/categories',

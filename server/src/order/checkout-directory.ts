@@ -31,6 +31,16 @@ export class CheckoutDirectory {
     return { name, phone, province, city, district, detail };
   }
 
+  /** The buyer's default address (or their newest one), null when they have none. */
+  async defaultAddressId(userId: number, tx?: Tx): Promise<number | null> {
+    const row = await (tx ?? this.prisma.client).address.findFirst({
+      where: { userId },
+      orderBy: [{ isDefault: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
   async shippingTemplate(tx?: Tx): Promise<ShippingRule | null> {
     const template = await this.shippingTemplates.defaultTemplate(tx);
     if (!template) return null;

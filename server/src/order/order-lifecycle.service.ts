@@ -81,6 +81,27 @@ export class OrderLifecycle implements OnModuleInit {
       await this.refunds.createRefund(tx, { orderId, paymentId, amount, reason: 'LATE_PAYMENT', key: `L${paymentId}` });
       return;
     }
+    await this.afterPaid(tx, orderId, paidAt);
+  }
+
+  /**
+   * An order with nothing to pay (a 0-fen 积分商城 gift): PENDING_PAYMENT → PAID → TO_SHIP in the
+   * caller's transaction, like a payment would. Returns the `order.paid` after-commit handlers.
+   */
+  async markPaidWithoutPayment(tx: Tx, orderId: number, at: Date): Promise<() => Promise<void>> {
+    const paid = await this.orders.transition(
+      tx,
+      orderId,
+      ['PENDING_PAYMENT'],
+      'PAID',
+      { actor: 'SYSTEM', note: '积分兑换，无需支付', at },
+      { paidAt: at },
+    );
+    if (!paid) return async () => undefined;
+    return this.afterPaid(tx, orderId, at);
+  }
+
+  private async afterPaid(tx: Tx, orderId: number, paidAt: Date): Promise<() => Promise<void>> {
     const order = await this.orders.findDetail(orderId, tx);
     for (const line of order?.lines ?? []) await this.inventory.recordSales(tx, line.productId, line.quantity);
     const next = order?.kind === 'GROUP_BUY' ? 'GROUPING' : 'TO_SHIP';
@@ -90,7 +111,8 @@ export class OrderLifecycle implements OnModuleInit {
       at: paidAt,
     });
     // Published once the order is where payment puts it (TO_SHIP, or GROUPING for a group buy).
-    if (order) await this.events.publish(tx, 'order.paid', { orderId, userId: order.userId, paidAt });
+    if (!order) return async () => undefined;
+    return this.events.publish(tx, 'order.paid', { orderId, userId: order.userId, paidAt });
   }
 
   /**

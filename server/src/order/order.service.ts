@@ -254,6 +254,77 @@ export class OrderService {
     }
   }
 
+  /**
+   * 积分商城 gift: an order of one unit of a SKU whose payable is `cash` (the points were the price;
+   * the caller spends them against this order in the same transaction, so a cancellation returns
+   * them through `order.cancelled`). No pipeline stage, activity, shipping fee or commission applies
+   * (no `order.placed`), and the line earns no points. The SKU's stock is reserved with the guarded
+   * decrement. A 0-fen order is paid at once (PENDING_PAYMENT → PAID → TO_SHIP, `order.paid`);
+   * otherwise it waits for WeChat Pay like any order. Call `afterCommit` once the transaction has
+   * committed (the unpaid timeout, the stock gate, the paid order's after-commit listeners).
+   */
+  async placeExchangeOrder(
+    tx: Tx,
+    input: { userId: number; skuId: number; addressId?: number; cash: number; pointsUsed: number; remark: string },
+  ): Promise<{ orderId: number; afterCommit: () => Promise<void> }> {
+    const [sku] = await this.inventory.skusForCheckout([input.skuId], tx);
+    if (!sku) throw new SkuUnavailable(String(input.skuId), 'NOT_FOUND');
+    const addressId = input.addressId ?? (await this.directory.defaultAddressId(input.userId, tx));
+    if (addressId === null) throw new AddressRequired();
+    const address = await this.directory.addressSnapshot(input.userId, addressId, tx);
+    if (!address) throw new AddressNotFound(String(addressId));
+    const now = this.clock.now();
+    const row = await this.orders.create(
+      tx,
+      {
+        orderNo: orderNumberAt(now, this.config.shopTimeZone),
+        userId: input.userId,
+        kind: 'NORMAL',
+        goodsAmount: input.cash,
+        discountAmount: 0,
+        couponDiscount: 0,
+        pointsDeduction: 0,
+        pointsUsed: input.pointsUsed,
+        couponId: null,
+        shippingFee: 0,
+        payable: input.cash,
+        address,
+        remark: input.remark,
+        expiresAt: new Date(now.getTime() + this.config.orders.paymentTimeoutMs),
+        createdAt: now,
+        lines: [
+          {
+            productId: sku.productId,
+            skuId: sku.skuId,
+            title: sku.title,
+            specs: sku.specs,
+            image: sku.image,
+            unitPrice: input.cash,
+            quantity: 1,
+            goodsAmount: input.cash,
+            discountAmount: 0,
+            couponDiscount: 0,
+            pointsDeduction: 0,
+            paidAmount: input.cash,
+            giftOfPromotionId: null,
+            earnsPoints: false,
+          },
+        ],
+      },
+      'USER',
+    );
+    if (!(await this.inventory.reserve(tx, sku.skuId, 1))) throw new StockInsufficient(sku.skuId);
+    const after: Array<() => Promise<void>> = [() => this.inventory.gateWasWrong(sku.skuId)];
+    if (input.cash === 0) after.push(await this.lifecycle.markPaidWithoutPayment(tx, row.id, now));
+    else after.push(() => this.lifecycle.scheduleUnpaidTimeout(row.id, row.expiresAt));
+    return {
+      orderId: row.id,
+      afterCommit: async () => {
+        for (const fn of after) await fn().catch(() => undefined);
+      },
+    };
+  }
+
   async list(userId: number, query: OrderListQuery): Promise<OrderPage> {
     const { rows, total } = await this.orders.list({
       userId,

@@ -81,6 +81,20 @@ describe('spend: oldest (first to expire) lot first', () => {
       { lotId: 1, remaining: 0, status: 'USED_UP' },
     ]);
   });
+
+  it('the points mall spends the same way, as REDEEM entries', () => {
+    const change = spend(
+      [lot(1, 30, '2027-12-31T16:00:00Z'), lot(2, 50, '2028-12-31T16:00:00Z')],
+      40,
+      NOW,
+      '兑换',
+      'REDEEM',
+    )!;
+    expect(change.entries.map((e) => [e.type, e.availableDelta, e.lotId])).toEqual([
+      ['REDEEM', -30, 1],
+      ['REDEEM', -10, 2],
+    ]);
+  });
 });
 
 describe('returnSpent: back to the same lots', () => {

@@ -130,9 +130,15 @@ export const spendOrder = (a: Lot, b: Lot) => a.expiresAt.getTime() - b.expiresA
 
 /**
  * Spending `amount` points now, from the usable lots expiring first. Null when they do not cover
- * it (the caller refuses the spend).
+ * it (the caller refuses the spend). `type`: SPEND at checkout, REDEEM in the points mall.
  */
-export function spend(lots: readonly Lot[], amount: number, now: Date, note = ''): LedgerChange | null {
+export function spend(
+  lots: readonly Lot[],
+  amount: number,
+  now: Date,
+  note = '',
+  type: 'SPEND' | 'REDEEM' = 'SPEND',
+): LedgerChange | null {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('spend: amount must be positive');
   const usable = lots.filter((l) => isUsable(l, now)).sort(spendOrder);
   if (usable.reduce((s, l) => s + l.remaining, 0) < amount) return null;
@@ -144,7 +150,7 @@ export function spend(lots: readonly Lot[], amount: number, now: Date, note = ''
     left -= take;
     const remaining = lot.remaining - take;
     change.lotUpdates.push({ lotId: lot.id, remaining, status: remaining === 0 ? 'USED_UP' : 'ACTIVE' });
-    change.entries.push({ type: 'SPEND', availableDelta: -take, frozenDelta: 0, lotId: lot.id, note });
+    change.entries.push({ type, availableDelta: -take, frozenDelta: 0, lotId: lot.id, note });
     change.draws.push({ lotId: lot.id, amount: take });
   }
   return change;

@@ -223,6 +223,45 @@ export class PointsService implements OnModuleInit, PricingContributor {
     return notes.reduce((s, n) => s + Number(n.note.slice('shortfall:'.length)), 0);
   }
 
+  // ---- the points mall and tasks (called inside their transactions) ---------------------------
+
+  /**
+   * Locks the member's account row for the caller's transaction: one ledger writer per member at a
+   * time (the points mall counts a member's redemptions under it).
+   */
+  lockAccount(tx: Tx, userId: number): Promise<void> {
+    return this.lock(tx, userId);
+  }
+
+  /**
+   * 积分兑换: spends `amount` usable points oldest lot first as REDEEM entries, or throws
+   * POINTS_INSUFFICIENT. With an order (a gift), the lots drawn are recorded against it, so
+   * cancelling or refunding that order returns them like any order's points.
+   */
+  async redeem(tx: Tx, userId: number, amount: number, ctx: { orderId: number | null; at: Date; note: string }) {
+    await this.lock(tx, userId);
+    const change = spend(await this.lockedLots(tx, userId), amount, ctx.at, ctx.note, 'REDEEM');
+    if (!change) throw new PointsInsufficient(amount);
+    // A coupon has no order to return points to: the entries (with their lots) are the record.
+    if (ctx.orderId === null) change.draws = [];
+    await this.persist(tx, userId, change, { orderId: ctx.orderId, at: ctx.at });
+  }
+
+  /** 积分任务: a usable lot of `amount` points (TASK), expiring like every lot earned now. */
+  async award(tx: Tx, userId: number, amount: number, ctx: { at: Date; note: string }): Promise<void> {
+    if (amount <= 0) return;
+    const rules = await this.rules(tx);
+    await this.lock(tx, userId);
+    const expiresAt = expiryOf(ctx.at, this.config.shopTimeZone, rules.expiry.yearsAfter);
+    const change = earn({ amount, status: 'ACTIVE', usableFrom: ctx.at, expiresAt }, 'TASK', ctx.note);
+    await this.persist(tx, userId, change, { orderId: null, at: ctx.at, source: 'TASK' });
+  }
+
+  /** Usable points now (for the points mall's view). */
+  async usable(userId: number): Promise<number> {
+    return usableBalance(await this.lots(this.prisma.client, userId), this.clock.now());
+  }
+
   // ---- expiry --------------------------------------------------------------------------------
 
   /** The sweeper: every member with a lot past its expiry. */

@@ -4,6 +4,7 @@ import {
   BuyXGetYRule,
   FullGiftRule,
   PROMOTION_TYPES,
+  type ActiveFlashSaleSku,
   type ActivePromotions,
   type BundleItem,
   type FlashSaleSkuInput,
@@ -22,6 +23,7 @@ import { DomainEvents, type DomainEventMap, type Tx } from '../infra/events/doma
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { MemberService } from '../member/member.service';
 import { StockGate } from '../catalog/stock-gate';
+import { mediaUrl } from '../media/media-url';
 import {
   CheckoutActivities,
   type CheckoutHold,
@@ -48,6 +50,9 @@ import {
 
 type Db = Tx | PrismaService['client'];
 type PromotionRow = Prisma.PromotionGetPayload<{ include: { flashSkus: true } }>;
+
+/** What GET /promotions/active adds to a flash-sale SKU for the 限时秒杀 page. */
+type FlashSkuShowcase = Pick<ActiveFlashSaleSku, 'productId' | 'title' | 'specs' | 'cover' | 'skuPrice' | 'stock'>;
 
 /** The stock-gate counter of a flash sale's quota for one SKU. */
 const flashCounter = (sale: { promotionId: number; skuId: number }) => `flash:${sale.promotionId}:${sale.skuId}`;
@@ -474,6 +479,7 @@ export class PromotionService implements OnModuleInit, PricingContributor {
       include: { flashSkus: true },
       orderBy: { endsAt: 'asc' },
     });
+    const skus = await this.flashSkuShowcase(rows.flatMap((row) => row.flashSkus.map((s) => s.skuId)));
     return {
       items: rows.map((row) => {
         const view = toView(row);
@@ -490,16 +496,56 @@ export class PromotionService implements OnModuleInit, PricingContributor {
           gift: view.gift,
           bundle: view.bundle,
           buyXGetY: view.buyXGetY,
-          skus: view.skus.map((s) => ({
-            skuId: s.skuId,
-            price: s.price,
-            quota: s.quota,
-            perUserLimit: s.perUserLimit,
-            remaining: Math.max(s.quota - s.sold, 0),
-          })),
+          // A SKU deleted since the sale was set up is left out.
+          skus: view.skus.flatMap((s) => {
+            const shown = skus.get(s.skuId);
+            if (!shown) return [];
+            return [
+              {
+                skuId: s.skuId,
+                price: s.price,
+                quota: s.quota,
+                perUserLimit: s.perUserLimit,
+                remaining: Math.max(s.quota - s.sold, 0),
+                ...shown,
+              },
+            ];
+          }),
         };
       }),
     };
+  }
+
+  /** What the 限时秒杀 page shows of each SKU: its product, specs, cover, own price and stock. */
+  private async flashSkuShowcase(ids: number[]): Promise<Map<string, FlashSkuShowcase>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.client.sku.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: {
+        id: true,
+        specs: true,
+        price: true,
+        stock: true,
+        product: { select: { id: true, title: true, images: true } },
+      },
+    });
+    return new Map(
+      rows.map((row) => {
+        const images = Array.isArray(row.product.images) ? (row.product.images as unknown[]) : [];
+        const first = typeof images[0] === 'string' ? images[0] : '';
+        return [
+          String(row.id),
+          {
+            productId: String(row.product.id),
+            title: row.product.title,
+            specs: (row.specs ?? {}) as Record<string, string>,
+            cover: first ? mediaUrl(this.config.publicBaseUrl, first) : '',
+            skuPrice: row.price,
+            stock: row.stock,
+          },
+        ];
+      }),
+    );
   }
 
   private async checkFlashSkus(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
+import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import type { ScoreTotals } from './dsr.policy';
 import type { ReviewImages } from './review.policy';
@@ -26,8 +27,8 @@ export class ReviewRepository {
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** Inserts the review; the unique order line makes a second one fail with P2002. */
-  create(review: NewReview): Promise<ReviewRow> {
-    return this.prisma.client.review.create({ data: review, include: WITH_LINE });
+  create(review: NewReview, tx?: Tx): Promise<ReviewRow> {
+    return (tx ?? this.prisma.client).review.create({ data: review, include: WITH_LINE });
   }
 
   findById(id: number): Promise<ReviewRow | null> {

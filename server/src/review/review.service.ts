@@ -10,6 +10,8 @@ import type {
 } from '@weshop/shared';
 import { specsFromJson } from '../catalog/spec.policy';
 import { Clock } from '../infra/clock';
+import { DomainEvents } from '../infra/events/domain-events';
+import { PrismaService } from '../infra/prisma/prisma.service';
 import { OrderService } from '../order/order.service';
 import { dsrFromTotals, dsrWindowStart } from './dsr.policy';
 import {
@@ -36,6 +38,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.cod
 export class ReviewService {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(PrismaService) private readonly prisma: PrismaService,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(OrderService) private readonly orders: OrderService,
     @Inject(ReviewRepository) private readonly reviews: ReviewRepository,
   ) {}
@@ -46,17 +50,32 @@ export class ReviewService {
     const line = order.lines.find((l) => l.id === request.lineId);
     if (!line) throw new ReviewLineUnknown(request.lineId);
     try {
-      const row = await this.reviews.create({
-        orderId,
-        orderLineId: Number(line.id),
-        userId,
-        productId: Number(line.productId),
-        productScore: request.productScore,
-        logisticsScore: request.logisticsScore,
-        serviceScore: request.serviceScore,
-        text: request.text,
-        images: request.images,
-        createdAt: this.clock.now(),
+      // review.written in the review's transaction: the points task is rewarded with it or not at all.
+      const row = await this.prisma.transaction(async (tx, afterCommit) => {
+        const created = await this.reviews.create(
+          {
+            orderId,
+            orderLineId: Number(line.id),
+            userId,
+            productId: Number(line.productId),
+            productScore: request.productScore,
+            logisticsScore: request.logisticsScore,
+            serviceScore: request.serviceScore,
+            text: request.text,
+            images: request.images,
+            createdAt: this.clock.now(),
+          },
+          tx,
+        );
+        afterCommit(
+          await this.events.publish(tx, 'review.written', {
+            reviewId: created.id,
+            userId,
+            orderId,
+            at: created.createdAt,
+          }),
+        );
+        return created;
       });
       return this.view(row);
     } catch (error) {

@@ -9,6 +9,7 @@ import { ProductCard } from '../../components/product-card';
 import { usePaged } from '../../hooks/use-paged';
 import { toProduct } from '../../utils/route';
 import { usePageView } from '../../hooks/use-page-view';
+import { toFlashSale } from '../../utils/marketing-console-route';
 import './index.scss';
 
 type Tab = 'default' | 'sales' | 'price' | 'new';
@@ -80,6 +81,11 @@ export default function HomePage() {
             </View>
           ))}
         </View>
+      </View>
+
+      <View className="home-flash" onClick={toFlashSale}>
+        <Text className="home-flash__title">限时秒杀</Text>
+        <Text className="home-flash__more">低价限量 · 去抢购 ›</Text>
       </View>
 
       {status === 'done' && items.length === 0 ? (

@@ -13,6 +13,7 @@ import { toAdminCommunities, toCommunityList } from '../../utils/community-route
 import { getPointsSummary, listMyCoupons } from '../../api/marketing';
 import { toCoupons, toMarketing } from '../../utils/marketing-route';
 import { toAdminAnalytics } from '../../utils/analytics-route';
+import { toAdminMarketing } from '../../utils/marketing-console-route';
 import { usePageView } from '../../hooks/use-page-view';
 import './index.scss';
 
@@ -165,6 +166,22 @@ export default function MePage() {
             </View>
             <View className="me-row me-admin-groupbuys" onClick={() => toAdminGroupbuys()}>
               <Text>管理后台 · 拼团活动</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-promotions" onClick={() => toAdminMarketing('promotions')}>
+              <Text>管理后台 · 营销活动（秒杀 / 满减 / 满赠）</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-coupons" onClick={() => toAdminMarketing('coupons')}>
+              <Text>管理后台 · 优惠券</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-members" onClick={() => toAdminMarketing('member-levels')}>
+              <Text>管理后台 · 会员等级 / 会员日 / 积分规则</Text>
+              <Text className="me-row__arrow">›</Text>
+            </View>
+            <View className="me-row me-admin-points-mall" onClick={() => toAdminMarketing('points-mall')}>
+              <Text>管理后台 · 积分商城</Text>
               <Text className="me-row__arrow">›</Text>
             </View>
             <View className="me-row me-admin-communities" onClick={() => toAdminCommunities()}>

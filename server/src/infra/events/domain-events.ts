@@ -53,6 +53,17 @@ export interface DomainEventMap {
   'commission.settled': { orderId: number; settlements: Array<{ distributorId: number; amount: number }>; at: Date };
   /** A withdrawal reached the distributor's WeChat balance. */
   'withdrawal.paid': { withdrawalId: number; distributorId: number; amount: number; paidAt: Date };
+  /** A buyer reviewed an order line (in the review's transaction): the FIRST_REVIEW points task. */
+  'review.written': { reviewId: number; userId: number; orderId: number; at: Date };
+  /** A user changed their profile (in its transaction), as it is now: the COMPLETE_PROFILE points task. */
+  'user.profile-updated': {
+    userId: number;
+    nickname: string;
+    avatarUrl: string;
+    phone: string | null;
+    birthday: Date | null;
+    at: Date;
+  };
 }
 export type DomainEventName = keyof DomainEventMap;
 

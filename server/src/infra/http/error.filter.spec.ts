@@ -33,6 +33,7 @@ describe('toErrorResponse', () => {
     ['a bug', new TypeError('x is undefined'), 500, 'INTERNAL_ERROR'],
     ['an exhausted connection pool', prismaError('P2039', 45028), 503, 'SERVICE_BUSY'],
     ['a deadlock', prismaError('P2039', 1213), 503, 'SERVICE_BUSY'],
+    ['a deadlock in a raw query', prismaError('P2010', 1213), 503, 'SERVICE_BUSY'],
     ['a write conflict', prismaError('P2034'), 503, 'SERVICE_BUSY'],
     ['a transaction that could not start', prismaError('P2028'), 503, 'SERVICE_BUSY'],
     ['another database error', prismaError('P2039', 1146), 500, 'INTERNAL_ERROR'],

@@ -27,7 +27,7 @@ const BUSY_PRISMA_CODES = new Set([
   'P2034', // write conflict or deadlock: the transaction was rolled back
   'P2037', // too many connections
 ]);
-/** Driver codes behind Prisma's generic P2039: the pool gave no connection in time, deadlock, lock wait. */
+/** Driver codes behind Prisma's generic P2039 and raw-query P2010: no pooled connection in time, deadlock, lock wait. */
 const BUSY_DRIVER_CODES = new Set(['45028', '1205', '1213', '1040']);
 
 /**
@@ -39,7 +39,11 @@ export function isDatabaseBusy(exception: unknown): boolean {
   if (typeof error?.code !== 'string') return false;
   if (BUSY_PRISMA_CODES.has(error.code)) return true;
   const original = error.meta?.driverAdapterError?.cause?.originalCode;
-  return error.code === 'P2039' && original !== undefined && BUSY_DRIVER_CODES.has(String(original));
+  return (
+    (error.code === 'P2039' || error.code === 'P2010') &&
+    original !== undefined &&
+    BUSY_DRIVER_CODES.has(String(original))
+  );
 }
 
 /** Maps anything thrown to a status and the one error body. */

@@ -8,6 +8,7 @@ import { secondsLeft } from '../../../utils/countdown';
 import { formatGroupCountdown } from '../../../utils/groupbuy';
 import { dayText, memberDayHeadline, multiplierText } from '../../../utils/marketing';
 import { toCoupons, toMarketing } from '../../../utils/marketing-route';
+import { toFlashSale } from '../../../utils/marketing-console-route';
 import '../components/marketing.scss';
 
 /** Seconds until `startsAt`, ticking once a second while the page is open. */
@@ -83,6 +84,10 @@ export default function MemberDayPage() {
         <View className="mk-row" onClick={() => toCoupons('center')}>
           <Text>会员日专享券</Text>
           <Text>去领券 ›</Text>
+        </View>
+        <View className="mk-row member-day__flash-sale" onClick={toFlashSale}>
+          <Text>限时秒杀</Text>
+          <Text>去抢购 ›</Text>
         </View>
         <View className="mk-row">
           <Text>参与等级</Text>

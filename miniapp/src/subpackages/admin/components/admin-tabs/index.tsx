@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { toAdminDistribution } from '../../../../utils/distribution-route';
-import { toAdminGroupbuys } from '../../../../utils/groupbuy-route';
+import { toAdminMarketing } from '../../../../utils/marketing-console-route';
 import './index.scss';
 
 /** The status tab strip of the manager console's lists (styles in admin-gate/index.scss, which every admin page loads). */
@@ -49,10 +49,18 @@ export function DistributionConsoleTabs({ active }: { active: DistributionConsol
 }
 
 /**
- * The manager console's 营销 pages, switched in place like the 分销 strip. 拼团活动 is the first;
- * coupons, promotions and member days join this list as they are built.
+ * The manager console's 营销 pages, switched in place like the 分销 strip (each key is its page's
+ * folder under subpackages/admin).
  */
-export const MARKETING_CONSOLE_PAGES = [{ key: 'groupbuys', label: '拼团活动' }] as const;
+export const MARKETING_CONSOLE_PAGES = [
+  { key: 'groupbuys', label: '拼团活动' },
+  { key: 'promotions', label: '营销活动' },
+  { key: 'coupons', label: '优惠券' },
+  { key: 'member-levels', label: '会员等级' },
+  { key: 'member-day', label: '会员日' },
+  { key: 'points-rules', label: '积分规则' },
+  { key: 'points-mall', label: '积分商城' },
+] as const;
 export type MarketingConsolePage = (typeof MARKETING_CONSOLE_PAGES)[number]['key'];
 
 export function MarketingConsoleTabs({ active }: { active: MarketingConsolePage }) {
@@ -62,7 +70,7 @@ export function MarketingConsoleTabs({ active }: { active: MarketingConsolePage 
       tabs={MARKETING_CONSOLE_PAGES}
       active={active}
       onChange={(page) => {
-        if (page !== active) toAdminGroupbuys(true);
+        if (page !== active) toAdminMarketing(page, true);
       }}
     />
   );
