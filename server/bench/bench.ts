@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql, { type ResultSetHeader } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../src/infra/db/database-url';
+import { analytics, NIGHTLY_TARGET_SECONDS, TARGET_OVERVIEW_P99_MS, type AnalyticsResult } from './analytics';
 import { ask, CONCURRENCY, HOT_BUYERS, HOT_STOCK, log, prepare, random, rows, startHost, type Buyer } from './fixture';
 import { describeCpu } from './cpu';
 import { describeHotItem, hotItem, type HotItemRun } from './hot-item';
@@ -35,7 +36,19 @@ const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CHECKOUT_BUYERS = CONCURRENCY;
 const PROFILE = process.argv.includes('--profile');
-const SCENARIOS = ['list', 'detail', 'checkout', 'hot', 'race', 'feed', 'team', 'coupon', 'flash', 'preview'] as const;
+const SCENARIOS = [
+  'list',
+  'detail',
+  'checkout',
+  'hot',
+  'race',
+  'feed',
+  'team',
+  'coupon',
+  'flash',
+  'preview',
+  'analytics',
+] as const;
 /** `--only=hot,list`: the raw limits and only these scenarios (for working on one of them). */
 const ONLY = new Set<string>(
   process.argv
@@ -275,6 +288,27 @@ async function main(): Promise<number> {
       table.push(row(preview.crowd, pkSelect.perSecond, 'PK-SELECT', '', ''));
     }
 
+    // 数据看板: 90 days of a busy shop generated, rolled up, and the overview read over HTTP.
+    let insights: AnalyticsResult | undefined;
+    if (ONLY.has('analytics')) {
+      insights = await analytics(pool, ready, child, await adminToken(), loopOptions());
+      const nightly = row(insights.nightlyRow, null, null, `< ${NIGHTLY_TARGET_SECONDS} s`, '');
+      nightly.verdict = insights.nightly.correct && insights.nightly.seconds < NIGHTLY_TARGET_SECONDS ? 'PASS' : 'MISS';
+      table.push(nightly, row(insights.rollupRow, null, null, '', ''));
+      for (const m of [insights.overviewUnrolled, insights.overview, insights.overviewCrowd, insights.overviewToday])
+        log(describe(m));
+      const target = `p99 < ${TARGET_OVERVIEW_P99_MS} ms, = SQL`;
+      const overviewRow = row(insights.overview, pkSelect.perSecond, 'PK-SELECT', target, 'analytics');
+      const todayRow = row(insights.overviewToday, pkSelect.perSecond, 'PK-SELECT', target, 'analytics');
+      if (!insights.checks.correct) overviewRow.verdict = todayRow.verdict = 'MISS';
+      table.push(
+        row(insights.overviewUnrolled, pkSelect.perSecond, 'PK-SELECT', '', ''),
+        overviewRow,
+        row(insights.overviewCrowd, pkSelect.perSecond, 'PK-SELECT', '', ''),
+        todayRow,
+      );
+    }
+
     const profiles: ProfileSummary[] = [];
     if (PROFILE) {
       if (ONLY.has('list'))
@@ -321,10 +355,20 @@ async function main(): Promise<number> {
         profiles.push(
           await profileScenario(child, 'price preview', 'bench-price-preview.cpuprofile', preview.previewOnce),
         );
+      if (insights)
+        profiles.push(
+          await profileScenario(
+            child,
+            'analytics overview',
+            'bench-analytics-overview.cpuprofile',
+            insights.overviewOnce,
+          ),
+        );
     }
 
     feedReader?.close();
     await preview?.close();
+    insights?.close();
     printTable(table);
     for (const profile of profiles) printProfile(profile);
 
@@ -353,6 +397,8 @@ async function main(): Promise<number> {
             flashSaleOfUpdate: TARGETS.flashSale,
             flashSaleSold: HOT_STOCK,
             previewP99Ms: TARGETS.previewP99Ms,
+            analyticsOverviewP99Ms: TARGET_OVERVIEW_P99_MS,
+            analyticsNightlyRollupSeconds: NIGHTLY_TARGET_SECONDS,
           },
           results: table,
           checkoutPhases,
@@ -362,6 +408,16 @@ async function main(): Promise<number> {
           couponClaims: coupons,
           flashSale: flashRuns.map(({ promotionId, checks, timeline }) => ({ promotionId, ...timeline, ...checks })),
           pricePreview: preview && { cart: preview.cart, oneBuyer: preview.oneBuyer, crowd: preview.crowd },
+          analytics: insights && {
+            generated: insights.generated,
+            rollup: insights.rollup,
+            nightly: insights.nightly,
+            overviewUnrolled: insights.overviewUnrolled,
+            overview: insights.overview,
+            overviewCrowd: insights.overviewCrowd,
+            overviewToday: insights.overviewToday,
+            checks: insights.checks,
+          },
           profiles,
           totalSeconds: round((performance.now() - started) / 1000, 1),
         },
@@ -390,6 +446,10 @@ async function main(): Promise<number> {
       log('FLASH-SALE CORRECTNESS FAILED: see the counts above');
       return 1;
     }
+    if (insights && !insights.checks.correct) {
+      log('ANALYTICS OVERVIEW DIFFERS FROM SQL ON THE RAW TABLES: see the figures above');
+      return 1;
+    }
     return 0;
   } finally {
     api.close();
@@ -413,7 +473,7 @@ function row(
   limit: number | null,
   ratioOf: Row['ratioOf'],
   target: string,
-  kind: '' | 'list' | 'hot' | 'feed' | 'flash' | 'preview',
+  kind: '' | 'list' | 'hot' | 'feed' | 'flash' | 'preview' | 'analytics',
 ): Row {
   const ratio = limit ? round(m.perSecond / limit, 3) : null;
   let verdict: Row['verdict'] = '';
@@ -422,6 +482,7 @@ function row(
   if (kind === 'feed') verdict = ratio !== null && ratio >= TARGETS.communityFeed ? 'PASS' : 'MISS';
   if (kind === 'flash') verdict = ratio !== null && ratio >= TARGETS.flashSale ? 'PASS' : 'MISS';
   if (kind === 'preview') verdict = m.requests > 0 && m.p99Ms < TARGETS.previewP99Ms ? 'PASS' : 'MISS';
+  if (kind === 'analytics') verdict = m.requests > 0 && m.p99Ms < TARGET_OVERVIEW_P99_MS ? 'PASS' : 'MISS';
   return { ...m, ratio, ratioOf, target, verdict };
 }
 

@@ -1,11 +1,15 @@
 import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import { RollupService } from '../src/analytics';
+import { rollUpSeededDays } from '../src/seed/demo-analytics';
 import { startStack, type Stack } from '../test/support/stack';
 
 /**
  * The server under test, in its own process (as in production): a fresh database with the demo
  * shop, the real server and the WeChat sandbox. The bench talks to it over HTTP and drives it
- * over IPC: `profile-start` / `profile-stop` record a V8 CPU profile of a phase, `close` drops
- * the database and exits.
+ * over IPC: `profile-start` / `profile-stop` record a V8 CPU profile of a phase, `rollup` rolls
+ * up days one after the other with the server's RollupService (answering each day's milliseconds),
+ * `close` drops the database and exits.
  */
 export interface HostReady {
   type: 'ready';
@@ -15,7 +19,15 @@ export interface HostReady {
   poolSize: number;
 }
 
-export type HostCommand = { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'close' };
+export type HostCommand =
+  { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'rollup'; days: string[] } | { type: 'close' };
+
+/** The answer to `rollup`: each day's rollup time, or what went wrong. */
+export interface HostRolled {
+  type: 'rolled';
+  ms: number[];
+  error?: string;
+}
 
 async function main() {
   const poolSize = process.env.BENCH_POOL_SIZE ?? '10';
@@ -44,6 +56,20 @@ async function main() {
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
       await session.post('Profiler.start');
       send({ type: 'profile-started' });
+    }
+    if (command.type === 'rollup') {
+      const ms: number[] = [];
+      try {
+        const rollups = stack.server.app.get(RollupService);
+        for (const day of command.days) {
+          const began = performance.now();
+          await rollUpSeededDays(rollups, [day]);
+          ms.push(performance.now() - began);
+        }
+        send({ type: 'rolled', ms } satisfies HostRolled);
+      } catch (error) {
+        send({ type: 'rolled', ms, error: String((error as Error)?.stack ?? error) } satisfies HostRolled);
+      }
     }
     if (command.type === 'profile-stop' && session) {
       const { profile } = await session.post('Profiler.stop');

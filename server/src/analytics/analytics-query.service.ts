@@ -20,7 +20,7 @@ import {
 import { AnalyticsPeriodInvalid } from './analytics.errors';
 import type { AnalyticsDayShop, DayFacts } from './day-facts';
 import { averageOrderValue, averageScore, ratio } from './figures.policy';
-import { IdBitmap, repeatCount } from './id-set';
+import { IdBitmap, RepeatPayers } from './id-set';
 import { NamesRepository } from './names.repository';
 import { daysBetween, resolvePeriod } from './period.policy';
 import { RollupRepository } from './rollup.repository';
@@ -45,6 +45,79 @@ class SliceSum {
     return { visitors, orders: this.orders, payers, gmv: this.gmv, conversion: ratio(payers, visitors) };
   }
 }
+
+/**
+ * The shop's days of a period summed, their sets united (exact distinct counts), and each day's
+ * own figures for the trend.
+ */
+class ShopSum {
+  private visitors = new IdBitmap();
+  private payers = new IdBitmap();
+  private orderers = new IdBitmap();
+  private productViewers = new IdBitmap();
+  private cartAdders = new IdBitmap();
+  private repeat = new RepeatPayers();
+  private totals = { pv: 0, ordersCreated: 0, orders: 0, gmvGross: 0, refunds: 0, gmv: 0 };
+  private days = new Map<string, TrendPoint>();
+
+  add(row: AnalyticsDayShop): this {
+    this.visitors.addPacked(row.visitorSet);
+    this.payers.addPacked(row.payerSet);
+    this.orderers.addPacked(row.ordererSet);
+    this.productViewers.addPacked(row.productViewerSet);
+    this.cartAdders.addPacked(row.cartAdderSet);
+    this.repeat.add({ payers: row.payerSet, repeatPayers: row.repeatPayerSet });
+    for (const key of Object.keys(this.totals) as Array<keyof ShopSum['totals']>) this.totals[key] += row[key];
+    const { uv, pv, orders, payers, gmv } = row;
+    this.days.set(row.day, { date: row.day, uv, pv, orders, payers, gmv });
+    return this;
+  }
+
+  /** A copy, to add today (or any day computed on the fly) to a cached sum of rolled-up days. */
+  clone(): ShopSum {
+    const copy = new ShopSum();
+    copy.visitors = this.visitors.clone();
+    copy.payers = this.payers.clone();
+    copy.orderers = this.orderers.clone();
+    copy.productViewers = this.productViewers.clone();
+    copy.cartAdders = this.cartAdders.clone();
+    copy.repeat = this.repeat.clone();
+    copy.totals = { ...this.totals };
+    copy.days = new Map(this.days);
+    return copy;
+  }
+
+  figures(): OverviewFigures {
+    const [uv, payers] = [this.visitors.size, this.payers.size];
+    const { gmv, orders } = this.totals;
+    return {
+      uv,
+      ...this.totals,
+      payers,
+      aov: averageOrderValue(gmv, orders),
+      orderConversion: ratio(this.orderers.size, uv),
+      payConversion: ratio(payers, uv),
+      repurchaseRate: ratio(this.repeat.size, payers),
+    };
+  }
+
+  funnel() {
+    return {
+      visitors: this.visitors.size,
+      productViewers: this.productViewers.size,
+      cartAdders: this.cartAdders.size,
+      orderers: this.orderers.size,
+      payers: this.payers.size,
+    };
+  }
+
+  trend(days: readonly string[]): TrendPoint[] {
+    return days.map((date) => this.days.get(date) ?? { date, uv: 0, pv: 0, orders: 0, payers: 0, gmv: 0 });
+  }
+}
+
+/** Sums of rolled-up days kept: a period's, with the version (rollup times) they were made of. */
+const ROLLED_SUMS_KEPT = 16;
 
 const groupBy = <K, R>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> => {
   const map = new Map<K, R[]>();
@@ -73,6 +146,11 @@ export class AnalyticsQueryService {
   /** How long a day computed on the fly is reused. */
   liveCacheMs = 5_000;
   private readonly live = new Map<string, { until: number; facts: Promise<DayFacts> }>();
+  /**
+   * United sets of the rolled-up days of a period, by period: reused while those days' rollups
+   * stay as they are (a day rolled again, or marked dirty, changes the version).
+   */
+  private readonly rolledSums = new Map<string, { version: string; sum: Promise<ShopSum> }>();
 
   constructor(
     @Inject(RollupService) private readonly rollups: RollupService,
@@ -90,38 +168,15 @@ export class AnalyticsQueryService {
   async overview(query: PeriodQuery): Promise<AnalyticsOverview> {
     const period = this.period(query);
     const [current, previous] = await Promise.all([
-      this.shopDays(period.from, period.to),
-      this.shopDays(period.previousFrom, period.previousTo),
+      this.shopSum(period.from, period.to),
+      this.shopSum(period.previousFrom, period.previousTo),
     ]);
-    const union = (pick: (row: AnalyticsDayShop) => Uint8Array) => {
-      const bitmap = new IdBitmap();
-      for (const row of current) bitmap.addPacked(pick(row));
-      return bitmap.size;
-    };
-    const figures = overviewFigures(current);
-    const byDay = new Map(current.map((row) => [row.day, row]));
     return {
       period,
-      current: figures,
-      previous: overviewFigures(previous),
-      funnel: {
-        visitors: figures.uv,
-        productViewers: union((r) => r.productViewerSet),
-        cartAdders: union((r) => r.cartAdderSet),
-        orderers: union((r) => r.ordererSet),
-        payers: figures.payers,
-      },
-      trend: daysBetween(period.from, period.to).map((day) => {
-        const row = byDay.get(day);
-        return {
-          date: day,
-          uv: row?.uv ?? 0,
-          pv: row?.pv ?? 0,
-          orders: row?.orders ?? 0,
-          payers: row?.payers ?? 0,
-          gmv: row?.gmv ?? 0,
-        };
-      }),
+      current: current.figures(),
+      previous: previous.figures(),
+      funnel: current.funnel(),
+      trend: current.trend(daysBetween(period.from, period.to)),
     };
   }
 
@@ -419,6 +474,44 @@ export class AnalyticsQueryService {
 
   // ——— days: rolled up or computed on the fly ———
 
+  /**
+   * The shop's days of [from, to] up to today, summed: the rolled-up clean past days' sum kept
+   * (see rolledSums), plus the days computed from the raw rows (today, days not rolled up or dirty).
+   */
+  private async shopSum(from: string, to: string): Promise<ShopSum> {
+    const today = this.rollups.today();
+    const last = to < today ? to : today;
+    if (from > last) return new ShopSum();
+    const clean = await this.stored.cleanRollups(from, last);
+    const days = daysBetween(from, last);
+    const rolled = days.filter((day) => day < today && clean.has(day));
+    const live = days.filter((day) => !(day < today && clean.has(day)));
+    const [base, computed] = await Promise.all([
+      this.rolledSum(`${from}|${to}`, rolled, clean),
+      Promise.all(live.map((day) => this.liveDay(day))),
+    ]);
+    if (computed.length === 0) return base;
+    const sum = base.clone();
+    for (const facts of computed) sum.add(facts.shop);
+    return sum;
+  }
+
+  private rolledSum(period: string, days: string[], rolledAt: Map<string, number>): Promise<ShopSum> {
+    const version = days.map((day) => `${day}@${rolledAt.get(day)}`).join(',');
+    const kept = this.rolledSums.get(period);
+    if (kept && kept.version === version) return kept.sum;
+    const sum = (days.length ? this.stored.shopDays(days) : Promise.resolve([])).then((rows) => {
+      const total = new ShopSum();
+      for (const row of rows) total.add(row);
+      return total;
+    });
+    this.rolledSums.delete(period);
+    this.rolledSums.set(period, { version, sum });
+    sum.catch(() => this.rolledSums.delete(period));
+    while (this.rolledSums.size > ROLLED_SUMS_KEPT) this.rolledSums.delete(this.rolledSums.keys().next().value!);
+    return sum;
+  }
+
   private shopDays(from: string, to: string): Promise<AnalyticsDayShop[]> {
     return this.gather(
       from,
@@ -462,37 +555,6 @@ export class AnalyticsQueryService {
     if (this.live.size > 400) for (const [key, value] of this.live) if (value.until <= now) this.live.delete(key);
     return facts;
   }
-}
-
-function overviewFigures(rows: readonly AnalyticsDayShop[]): OverviewFigures {
-  const [visitors, payers, orderers] = [new IdBitmap(), new IdBitmap(), new IdBitmap()];
-  let [pv, ordersCreated, orders, gmvGross, refunds, gmv] = [0, 0, 0, 0, 0, 0];
-  for (const row of rows) {
-    visitors.addPacked(row.visitorSet);
-    payers.addPacked(row.payerSet);
-    orderers.addPacked(row.ordererSet);
-    pv += row.pv;
-    ordersCreated += row.ordersCreated;
-    orders += row.orders;
-    gmvGross += row.gmvGross;
-    refunds += row.refunds;
-    gmv += row.gmv;
-  }
-  const repeat = repeatCount(rows.map((r) => ({ payers: r.payerSet, repeatPayers: r.repeatPayerSet })));
-  return {
-    uv: visitors.size,
-    pv,
-    ordersCreated,
-    orders,
-    payers: payers.size,
-    gmvGross,
-    refunds,
-    gmv,
-    aov: averageOrderValue(gmv, orders),
-    orderConversion: ratio(orderers.size, visitors.size),
-    payConversion: ratio(payers.size, visitors.size),
-    repurchaseRate: ratio(repeat, payers.size),
-  };
 }
 
 function dsrOf(rows: readonly AnalyticsDayShop[]) {

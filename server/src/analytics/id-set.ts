@@ -132,6 +132,15 @@ export class IdBitmap {
     return this;
   }
 
+  /** A copy, to add more sets to without changing this one. */
+  clone(): IdBitmap {
+    const copy = new IdBitmap();
+    copy.users = this.users.slice();
+    copy.devices = this.devices.slice();
+    copy.count = this.count;
+    return copy;
+  }
+
   get size(): number {
     return this.count;
   }
@@ -145,17 +154,35 @@ export function unionSize(sets: Iterable<Uint8Array>): number {
 }
 
 /**
- * Payers with two or more counted orders over several days: a payer of two days, or a repeat
- * payer (two orders) of any one day.
+ * Payers with two or more counted orders over several days, day by day: a payer of two days, or a
+ * repeat payer (two orders) of any one day.
  */
-export function repeatCount(days: Iterable<{ payers: Uint8Array; repeatPayers: Uint8Array }>): number {
-  const once = new IdBitmap();
-  const twice = new IdBitmap();
-  for (const day of days) {
+export class RepeatPayers {
+  private once = new IdBitmap();
+  private twice = new IdBitmap();
+
+  add(day: { payers: Uint8Array; repeatPayers: Uint8Array }): this {
     forEachId(day.payers, (id) => {
-      if (!once.add(id)) twice.add(id);
+      if (!this.once.add(id)) this.twice.add(id);
     });
-    twice.addPacked(day.repeatPayers);
+    this.twice.addPacked(day.repeatPayers);
+    return this;
   }
-  return twice.size;
+
+  clone(): RepeatPayers {
+    const copy = new RepeatPayers();
+    copy.once = this.once.clone();
+    copy.twice = this.twice.clone();
+    return copy;
+  }
+
+  get size(): number {
+    return this.twice.size;
+  }
+}
+
+export function repeatCount(days: Iterable<{ payers: Uint8Array; repeatPayers: Uint8Array }>): number {
+  const repeat = new RepeatPayers();
+  for (const day of days) repeat.add(day);
+  return repeat.size;
 }

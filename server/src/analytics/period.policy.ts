@@ -1,5 +1,6 @@
 import { ANALYTICS_MAX_DAYS, type AnalyticsPeriod } from '@weshop/shared';
 import { startOfLocalDay } from '../member/member-day.policy';
+import { zonedFormatter } from '../infra/zoned-format';
 
 /**
  * Periods of whole shop-local days (YYYY-MM-DD): the defaults, the checks, the previous period of
@@ -41,7 +42,7 @@ export function daysBetween(from: string, to: string): string[] {
 
 /** The shop-local day of an instant. */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return zonedFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** [start, end) of a shop-local day, as instants. */

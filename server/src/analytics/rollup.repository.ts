@@ -16,13 +16,12 @@ export class RollupRepository {
   async store(facts: DayFacts, rolledFrom: Date, rolledAt: Date): Promise<void> {
     const day = facts.day;
     await this.prisma.transaction(async (tx) => {
-      // One store of a day at a time: the day's bookkeeping row is locked first, so a second rollup
-      // of the same day (the sweeper and a seed, two workers) waits here instead of deadlocking on
-      // the deletes' gap locks.
+      // One store at a time: a row of its own is locked first, so a second rollup (the sweeper's jobs
+      // for neighbouring days, a seed, two workers) waits here instead of deadlocking with this one
+      // on the deletes' gap locks. Stores are short (the day's facts were read before).
       await tx.$executeRaw`
-        INSERT INTO analytics_rollup_day (day, rolled_from, rolled_at, dirty, marked_at)
-        VALUES (${day}, ${sqlTime(rolledFrom)}, ${sqlTime(rolledAt)}, true, NULL)
-        ON DUPLICATE KEY UPDATE day = day`;
+        INSERT INTO analytics_cursor (name, last_id) VALUES ('rollup-store', 0)
+        ON DUPLICATE KEY UPDATE last_id = last_id`;
       const where = { where: { day } };
       await Promise.all([
         tx.analyticsDayShop.deleteMany(where),
@@ -77,6 +76,15 @@ export class RollupRepository {
       select: { day: true },
     });
     return new Set(rows.map((r) => r.day));
+  }
+
+  /** Days in [from, to] that are rolled up and clean, with when each was rolled (its version). */
+  async cleanRollups(from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.prisma.client.analyticsRollupDay.findMany({
+      where: { day: { gte: from, lte: to }, dirty: false },
+      select: { day: true, rolledAt: true },
+    });
+    return new Map(rows.map((r) => [r.day, r.rolledAt.getTime()]));
   }
 
   async dirtyDays(before: string): Promise<string[]> {

@@ -30,6 +30,7 @@ import {
   WithdrawalRealNameRequired,
   WithdrawalStateConflict,
 } from './distribution.errors';
+import { zonedFormatter } from '../infra/zoned-format';
 
 /** From 2,000 yuan WeChat needs the payee's real name (encrypted); the shop does not collect it. */
 export const REAL_NAME_FROM = 200_000;
@@ -50,7 +51,7 @@ export class TransferNotificationRejected extends DomainError {
 
 /** The shop-local calendar day (YYYY-MM-DD) of a moment. */
 export function shopDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return zonedFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /**

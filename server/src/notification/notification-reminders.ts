@@ -8,6 +8,7 @@ import { localDate, memberDayOn } from '../member/member-day.policy';
 import { MemberService } from '../member/member.service';
 import { NotificationOutbox } from './notification-outbox';
 import { NotificationRepository } from './notification.repository';
+import { zonedFormatter } from '../infra/zoned-format';
 
 /** Member-day reminders go out from this local hour on the day before. */
 export const MEMBER_DAY_REMINDER_HOUR = 10;
@@ -55,9 +56,7 @@ export class NotificationReminders implements OnModuleInit {
     // Tomorrow, the same time of day (the shop's zone has no DST; elsewhere an hour off is harmless).
     const tomorrow = new Date(now.getTime() + 86_400_000);
     if (!memberDayOn(tomorrow, schedule, zone)) return;
-    const hour = Number(
-      new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(now),
-    );
+    const hour = Number(zonedFormatter('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(now));
     if (hour < MEMBER_DAY_REMINDER_HOUR) return;
     const day = dayKey(localDate(tomorrow, zone));
     const fanout = `MEMBER_DAY:${day}`;

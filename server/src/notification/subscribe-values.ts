@@ -1,3 +1,5 @@
+import { zonedFormatter } from '../infra/zoned-format';
+
 /**
  * Turning our facts into WeChat subscription-message values (WECHAT.md §C.5). WeChat refuses a
  * whole message (47003 `data.thing2.value invalid`) when one value breaks its keyword type, so
@@ -49,7 +51,7 @@ export function phraseValue(text: string, fallback = '通知'): string {
 
 function localParts(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    zonedFormatter('en-US', {
       timeZone,
       year: 'numeric',
       month: 'numeric',
