@@ -81,6 +81,11 @@ it('a group card share: GROUP_CHAT visit with the group, the binding, and batche
   expect(visit).toMatchObject({ scene: 1044, source: 'GROUP_CHAT', ref: code, postId: 77 });
   expect(visit.userId).toBe(shopper.id);
   expect(visit.sharerId).toBe(Number(distributor.user.id));
+  // The group is remembered right after the visit is written: wait for it rather than race it.
+  await until(
+    () => db().userWechatGroup.findFirst({ where: { userId: visit.userId!, opengid: OPENGID } }),
+    'the group remembered',
+  );
   expect(await db().userWechatGroup.count({ where: { userId: visit.userId!, opengid: OPENGID } })).toBe(1);
   const binding = await until(
     () => db().customerBinding.findUnique({ where: { customerId: visit.userId! } }),
