@@ -9,6 +9,10 @@ module.exports = {
   rootDir: __dirname,
   // DB-backed and browser tests boot real servers; hooks share this limit.
   testTimeout: 60_000,
+  // Once every test has finished, exit even if a handle stayed open: one CI run hung after all 3,464
+  // tests had passed, on four pooled MariaDB connections of the points-mall spec's stack that its
+  // close() had not ended (not reproduced alone; noted for a closer look). A hang must not fail CI.
+  forceExit: true,
   projects: [
     {
       displayName: 'shared',
