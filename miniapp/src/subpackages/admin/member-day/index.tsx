@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import type { FieldIssue, MemberLevelView } from '@weshop/shared';
+import { useDidShow } from '@tarojs/taro';
+import type { MemberDaySettings, MemberLevelView } from '@weshop/shared';
 import { getMemberDaySettings, listMemberLevels, saveMemberDaySettings } from '../../../api/admin-marketing';
 import { errorMessage } from '../../../api/client';
 import { Empty } from '../../../components/empty';
-import { placeIssues } from '../distribution-settings/settings-form';
 import { AdminGate } from '../components/admin-gate';
 import { MarketingConsoleTabs } from '../components/admin-tabs';
 import { Chips, Field, FormErrors, RowCard, SectionHead, TextInput, Toggle } from '../components/console-form';
+import { useConsoleForm, type ConsoleSubmission } from '../components/console-form/use-console-form';
 import {
   dayOptions,
   formToMemberDay,
@@ -24,12 +24,27 @@ import {
 
 /** 会员日: the schedule, the levels entitled, the points multiplier and member-day prices per SKU. */
 export default function AdminMemberDayPage() {
-  const [form, setForm] = useState<MemberDayForm | null>(null);
   const [levels, setLevels] = useState<MemberLevelView[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
-
+  const {
+    form,
+    setForm,
+    errors,
+    top,
+    busy,
+    submit: save,
+  } = useConsoleForm({
+    initial: (): MemberDayForm | null => null,
+    shownPaths: (f) => (f ? memberDayShownPaths(f) : new Set<string>()),
+    prepare: (f): ConsoleSubmission<MemberDaySettings> => {
+      if (!f) return 'unchanged';
+      const result = formToMemberDay(f);
+      return result.ok ? () => saveMemberDaySettings(result.request) : result.issues;
+    },
+    savedToast: '已保存',
+    issuesOf: (e, f) => (f ? memberDayIssuesOf(e, f) : []),
+    onSaved: (saved) => saved && setForm(memberDayFormOf(saved)),
+  });
   useDidShow(() => {
     Promise.all([getMemberDaySettings(), listMemberLevels()])
       .then(([settings, list]) => {
@@ -38,43 +53,15 @@ export default function AdminMemberDayPage() {
       })
       .catch((e: unknown) => setLoadError(errorMessage(e)));
   });
-  const placed = useMemo(
-    () => (form ? placeIssues(issues, memberDayShownPaths(form)) : { byPath: {}, top: [] }),
-    [form, issues],
-  );
-
   if (loadError) return <Empty text={loadError} />;
   if (!form) return <View className="console-loading">加载中…</View>;
-  const errors = placed.byPath;
   const set = (patch: Partial<MemberDayForm>) => setForm({ ...form, ...patch });
-
-  const save = async () => {
-    if (busy) return;
-    const result = formToMemberDay(form);
-    if (!result.ok) {
-      setIssues(result.issues);
-      void Taro.showToast({ title: '请检查标红的项', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      setForm(memberDayFormOf(await saveMemberDaySettings(result.request)));
-      setIssues([]);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (e) {
-      const refused = memberDayIssuesOf(e, form);
-      setIssues(refused);
-      void Taro.showToast({ title: refused.some((i) => i.path) ? '请查看标红的项' : errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <AdminGate>
       <MarketingConsoleTabs active="member-day" />
       <View className="admin-card member-day-form">
-        <FormErrors messages={placed.top} />
+        <FormErrors messages={top} />
         <Field path="enabled" label="开启会员日" errors={errors}>
           <Toggle checked={form.enabled} onChange={(v) => set({ enabled: v })} />
         </Field>

@@ -1,33 +1,45 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { POINTS_TASK_LABELS, POINTS_TASKS, type FieldIssue } from '@weshop/shared';
+import { useDidShow } from '@tarojs/taro';
+import { POINTS_TASK_LABELS, POINTS_TASKS, type PointsRules } from '@weshop/shared';
 import { getPointsRules, savePointsRules } from '../../../api/admin-marketing';
 import { errorMessage } from '../../../api/client';
 import { Empty } from '../../../components/empty';
-import { placeIssues } from '../distribution-settings/settings-form';
 import { AdminGate } from '../components/admin-gate';
 import { MarketingConsoleTabs } from '../components/admin-tabs';
 import { Chips, Field, FormErrors, SectionHead, TextInput, Toggle } from '../components/console-form';
-import { consoleIssuesOf } from '../components/console-form/form-input';
+import { useConsoleForm, type ConsoleSubmission } from '../components/console-form/use-console-form';
 import { formToPointsRules, POINTS_RULES_PATHS, pointsRulesFormOf, type PointsRulesForm } from './points-rules-form';
 
 /** 积分规则: earning, cash deduction at checkout, sign-in, expiry and task points. */
 export default function AdminPointsRulesPage() {
-  const [form, setForm] = useState<PointsRulesForm | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
+  const {
+    form,
+    setForm,
+    errors,
+    top,
+    busy,
+    submit: save,
+  } = useConsoleForm({
+    initial: (): PointsRulesForm | null => null,
+    shownPaths: () => POINTS_RULES_PATHS,
+    prepare: (f): ConsoleSubmission<PointsRules> => {
+      if (!f) return 'unchanged';
+      const result = formToPointsRules(f);
+      return result.ok ? () => savePointsRules(result.rules) : result.issues;
+    },
+    savedToast: '已保存',
+    onSaved: (saved) => saved && setForm(pointsRulesFormOf(saved)),
+  });
   useDidShow(() => {
     getPointsRules()
       .then((rules) => setForm(pointsRulesFormOf(rules)))
       .catch((e: unknown) => setLoadError(errorMessage(e)));
   });
-  const placed = useMemo(() => placeIssues(issues, POINTS_RULES_PATHS), [issues]);
 
   if (loadError) return <Empty text={loadError} />;
   if (!form) return <View className="console-loading">加载中…</View>;
-  const errors = placed.byPath;
   const set = (patch: Partial<PointsRulesForm>) => setForm({ ...form, ...patch });
   const num = (key: keyof PointsRulesForm, path: string, label: string, suffix?: string, hint?: string) => (
     <Field path={path} label={label} hint={hint} errors={errors}>
@@ -40,33 +52,11 @@ export default function AdminPointsRulesPage() {
     </Field>
   );
 
-  const save = async () => {
-    if (busy) return;
-    const result = formToPointsRules(form);
-    if (!result.ok) {
-      setIssues(result.issues);
-      void Taro.showToast({ title: '请检查标红的项', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      setForm(pointsRulesFormOf(await savePointsRules(result.rules)));
-      setIssues([]);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (e) {
-      const refused = consoleIssuesOf(e, '保存失败，请稍后再试');
-      setIssues(refused);
-      void Taro.showToast({ title: refused.some((i) => i.path) ? '请查看标红的项' : errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <AdminGate>
       <MarketingConsoleTabs active="points-rules" />
       <View className="admin-card points-rules-form">
-        <FormErrors messages={placed.top} />
+        <FormErrors messages={top} />
         <SectionHead title="购物得积分" />
         {num('earnPointsPerYuan', 'earn.pointsPerYuan', '每实付 1 元得', '积分', '售后期结束前冻结')}
         <Field path="earn.excludeActivityGoods" label="活动商品不得积分" hint="拼团、秒杀价购买的商品" errors={errors}>

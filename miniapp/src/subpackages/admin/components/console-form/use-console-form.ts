@@ -22,6 +22,8 @@ export function useConsoleForm<Form, Saved>(options: {
   prepare: (form: Form) => ConsoleSubmission<Saved>;
   savedToast: string;
   failedMessage?: string;
+  /** The server's refusal as field issues, when the form maps some refusals itself. */
+  issuesOf?: (error: unknown, form: Form) => FieldIssue[];
   /** Called with what the server saved, or null when nothing changed. */
   onSaved: (saved: Saved | null) => void;
 }) {
@@ -48,7 +50,9 @@ export function useConsoleForm<Form, Saved>(options: {
       void Taro.showToast({ title: options.savedToast, icon: 'success' });
       options.onSaved(saved);
     } catch (e) {
-      const refused = consoleIssuesOf(e, options.failedMessage ?? '保存失败，请稍后再试');
+      const refused = options.issuesOf
+        ? options.issuesOf(e, form)
+        : consoleIssuesOf(e, options.failedMessage ?? '保存失败，请稍后再试');
       setIssues(refused);
       void Taro.showToast({ title: refused.some((i) => i.path) ? '请查看标红的项' : errorMessage(e), icon: 'none' });
     } finally {
