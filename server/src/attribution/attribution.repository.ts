@@ -75,7 +75,8 @@ export class AttributionRepository {
       createdAt: Date;
     },
   ): Promise<void> {
-    await tx.orderAttribution.create({ data: input });
+    // createMany: one INSERT, where create would read the row back.
+    await tx.orderAttribution.createMany({ data: [input] });
   }
 
   /** One multi-row INSERT for the whole batch. */

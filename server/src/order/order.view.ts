@@ -2,7 +2,7 @@ import type { OrderAddress, OrderView } from '@weshop/shared';
 import type { OrderLineFact } from '../infra/events/domain-events';
 import { specsFromJson } from '../catalog/spec.policy';
 import { mediaUrl } from '../media/media-url';
-import type { OrderDetailRow } from './order.repository';
+import type { PlacedOrderRow } from './order.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -28,7 +28,7 @@ function shipmentItems(value: unknown): Array<{ lineId: string; quantity: number
 }
 
 /** The order as the API shows it (money in fen, ids as strings, times ISO-8601). */
-export function toOrderView(row: OrderDetailRow, publicBaseUrl: string): OrderView {
+export function toOrderView(row: PlacedOrderRow, publicBaseUrl: string): OrderView {
   return {
     id: String(row.id),
     orderNo: row.orderNo,

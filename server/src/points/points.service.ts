@@ -86,7 +86,8 @@ export class PointsService implements OnModuleInit, PricingContributor {
   }: Parameters<PricingContributor['contribute']>[0]): Promise<PricingContribution> {
     const db = tx ?? this.prisma.client;
     const rules = await this.rules(db);
-    const balance = usableBalance(await this.lots(db, userId), now);
+    // Placing an order (inside its transaction) without points shows no balance: no need to read the lots.
+    const balance = tx && !body.pointsToUse ? 0 : usableBalance(await this.lots(db, userId), now);
     const { pointsPerYuan, maxShareBp, minUnit, combineWithCoupon } = rules.deduction;
     if (!combineWithCoupon && body.couponId) return { points: () => null, pointsBalance: balance };
     return { points: pointsStage({ pointsPerYuan, maxShareBp, minUnit }), pointsBalance: balance };
