@@ -99,12 +99,15 @@ export class IdempotencyStore {
     try {
       const result = await this.prisma.client.$transaction(
         async (tx) => {
-          await tx.idempotencyKey.create({
-            data: { scope: request.scope, userId: request.userId, key: request.key, fingerprint: request.fingerprint },
+          // createMany and updateMany: one statement each, where create and update read the row back.
+          await tx.idempotencyKey.createMany({
+            data: [
+              { scope: request.scope, userId: request.userId, key: request.key, fingerprint: request.fingerprint },
+            ],
           });
           const value = await work(tx);
-          await tx.idempotencyKey.update({
-            where: { scope_userId_key: { scope: request.scope, userId: request.userId, key: request.key } },
+          await tx.idempotencyKey.updateMany({
+            where: { scope: request.scope, userId: request.userId, key: request.key },
             data: { status: 'COMPLETED', responseStatus: 200, responseBody: JSON.stringify(value) },
           });
           return value;
