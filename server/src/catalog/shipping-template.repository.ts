@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SettingsMemo } from '../infra/cache/settings-memo';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 
@@ -47,6 +48,9 @@ function toRule(row: Row): ShippingTemplateRule {
 /** The default shipping template (one row with isDefault). Exported for order pricing. */
 @Injectable()
 export class ShippingTemplateRepository {
+  /** The default template as checkout reads it on every order; cleared by `saveDefault`. */
+  private readonly forCheckout = new SettingsMemo<ShippingTemplateRule | null>();
+
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
   /** The shop's default template, or null when the merchant has not set one. */
@@ -58,9 +62,15 @@ export class ShippingTemplateRepository {
     return row ? toRule(row) : null;
   }
 
+  /** The default template for pricing an order: kept two seconds (see SettingsMemo). */
+  checkoutTemplate(tx?: Tx): Promise<ShippingTemplateRule | null> {
+    return this.forCheckout.get(() => this.defaultTemplate(tx));
+  }
+
   /** Replaces the default template's rule (creating it the first time). */
   async saveDefault(input: ShippingTemplateInput): Promise<ShippingTemplateRule> {
-    return this.prisma.transaction(async (tx) => {
+    return this.prisma.transaction(async (tx, afterCommit) => {
+      afterCommit(async () => this.forCheckout.clear());
       const current = await tx.shippingTemplate.findFirst({ where: { isDefault: true }, orderBy: { id: 'asc' } });
       const row = current
         ? await tx.shippingTemplate.update({ where: { id: current.id }, data: input })

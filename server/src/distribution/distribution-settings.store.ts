@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DistributionSettings } from '@weshop/shared';
+import { SettingsMemo } from '../infra/cache/settings-memo';
 import type { Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { DEFAULT_DISTRIBUTION_SETTINGS } from './settings.policy';
-
-const CACHE_MS = 2_000;
 
 export interface TierRecord {
   id: number;
@@ -20,7 +19,7 @@ export interface TierRecord {
  */
 @Injectable()
 export class DistributionSettingsStore {
-  private cached?: { at: number; settings: DistributionSettings };
+  private readonly memo = new SettingsMemo<DistributionSettings>();
 
   constructor(@Inject(PrismaService) private readonly prisma: PrismaService) {}
 
@@ -28,8 +27,11 @@ export class DistributionSettingsStore {
    * Inside a transaction pass `tx`: a second connection taken from the pool while the
    * transaction holds one can starve the pool under a rush of orders.
    */
-  async get(tx?: Tx): Promise<DistributionSettings> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.settings;
+  get(tx?: Tx): Promise<DistributionSettings> {
+    return this.memo.get(() => this.load(tx));
+  }
+
+  private async load(tx?: Tx): Promise<DistributionSettings> {
     const db = tx ?? this.prisma.client;
     const row = await db.distributionSetting.findUnique({ where: { id: 1 } });
     const tiers = await this.tiers(tx);
@@ -44,7 +46,6 @@ export class DistributionSettingsStore {
         l2RateBp: t.l2RateBp,
       })),
     };
-    this.cached = { at: Date.now(), settings };
     return settings;
   }
 
@@ -78,7 +79,7 @@ export class DistributionSettingsStore {
         await tx.distributorTier.deleteMany({ where: { id: { in: ids } } });
       }
     });
-    this.cached = undefined;
+    this.memo.clear();
     return this.get();
   }
 }

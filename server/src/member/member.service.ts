@@ -10,6 +10,7 @@ import {
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
+import { SettingsMemo } from '../infra/cache/settings-memo';
 import { DomainEvents, type DomainEventMap, type Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { CheckoutActivities, type PricingContribution, type PricingContributor } from '../order/checkout-activities';
@@ -53,6 +54,9 @@ export interface Standing {
  */
 @Injectable()
 export class MemberService implements OnModuleInit, PricingContributor {
+  /** The levels and the member-day schedule, read by every checkout; cleared by their saves. */
+  private readonly rules = new SettingsMemo<{ levels: LevelRule[]; schedule: MemberDaySchedule }>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PrismaService) private readonly prisma: PrismaService,
@@ -90,10 +94,9 @@ export class MemberService implements OnModuleInit, PricingContributor {
 
   /** The member's level and member-day entitlement at `at`. */
   async standing(userId: number, at: Date, db: Db = this.prisma.client): Promise<Standing> {
-    const [profile, levels, schedule] = await Promise.all([
+    const [profile, { levels, schedule }] = await Promise.all([
       db.memberProfile.findUnique({ where: { userId } }),
-      this.levelRules(db),
-      this.schedule(db),
+      this.shopRules(db),
     ]);
     const growthFen = profile?.growthFen ?? 0;
     const level = levelFor(levels, growthFen);
@@ -105,10 +108,9 @@ export class MemberService implements OnModuleInit, PricingContributor {
   /** Which of `userIds` hold a level entitled to member day (whatever the date). */
   async memberDayMembers(userIds: number[], db: Db = this.prisma.client): Promise<Set<number>> {
     if (userIds.length === 0) return new Set();
-    const [profiles, levels, schedule] = await Promise.all([
+    const [profiles, { levels, schedule }] = await Promise.all([
       db.memberProfile.findMany({ where: { userId: { in: userIds } }, select: { userId: true, growthFen: true } }),
-      this.levelRules(db),
-      this.schedule(db),
+      this.shopRules(db),
     ]);
     return new Set(
       profiles.filter((p) => memberDayEntitled(levelFor(levels, p.growthFen), schedule.levelIds)).map((p) => p.userId),
@@ -192,7 +194,8 @@ export class MemberService implements OnModuleInit, PricingContributor {
   }
 
   async createLevel(input: MemberLevelInput): Promise<MemberLevelView> {
-    return this.prisma.transaction(async (tx) => {
+    return this.prisma.transaction(async (tx, afterCommit) => {
+      afterCommit(async () => this.rules.clear());
       await this.assertGrowthFree(tx, input.minGrowth, null);
       const row = await tx.memberLevel.create({ data: input });
       await this.relevelEveryone(tx);
@@ -201,7 +204,8 @@ export class MemberService implements OnModuleInit, PricingContributor {
   }
 
   async updateLevel(id: number, input: MemberLevelInput): Promise<MemberLevelView> {
-    return this.prisma.transaction(async (tx) => {
+    return this.prisma.transaction(async (tx, afterCommit) => {
+      afterCommit(async () => this.rules.clear());
       if (!(await tx.memberLevel.findUnique({ where: { id } }))) throw new MemberLevelNotFound(id);
       await this.assertGrowthFree(tx, input.minGrowth, id);
       const row = await tx.memberLevel.update({ where: { id }, data: input });
@@ -211,7 +215,8 @@ export class MemberService implements OnModuleInit, PricingContributor {
   }
 
   async deleteLevel(id: number): Promise<void> {
-    await this.prisma.transaction(async (tx) => {
+    await this.prisma.transaction(async (tx, afterCommit) => {
+      afterCommit(async () => this.rules.clear());
       if (!(await tx.memberLevel.findUnique({ where: { id } }))) throw new MemberLevelNotFound(id);
       await tx.memberLevel.delete({ where: { id } });
       await this.relevelEveryone(tx);
@@ -232,7 +237,8 @@ export class MemberService implements OnModuleInit, PricingContributor {
   }
 
   async saveMemberDaySettings(input: MemberDaySettings): Promise<MemberDaySettings> {
-    await this.prisma.transaction(async (tx) => {
+    await this.prisma.transaction(async (tx, afterCommit) => {
+      afterCommit(async () => this.rules.clear());
       const levelIds = input.levelIds.map(Number);
       const known = new Set((await tx.memberLevel.findMany({ select: { id: true } })).map((l) => l.id));
       for (const id of levelIds) if (!known.has(id)) throw new MemberDaySkuInvalid(String(id), 'LEVEL_NOT_FOUND');
@@ -270,6 +276,14 @@ export class MemberService implements OnModuleInit, PricingContributor {
   }
 
   // ---- reading the settings ------------------------------------------------------------------
+
+  /** The levels and the schedule as checkout reads them: kept two seconds, see SettingsMemo. */
+  private shopRules(db: Db): Promise<{ levels: LevelRule[]; schedule: MemberDaySchedule }> {
+    return this.rules.get(async () => {
+      const [levels, schedule] = await Promise.all([this.levelRules(db), this.schedule(db)]);
+      return { levels, schedule };
+    });
+  }
 
   async levelRules(db: Db = this.prisma.client): Promise<LevelRule[]> {
     return db.memberLevel.findMany({ orderBy: { minGrowth: 'asc' } });

@@ -42,7 +42,7 @@ export class CheckoutDirectory {
   }
 
   async shippingTemplate(tx?: Tx): Promise<ShippingRule | null> {
-    const template = await this.shippingTemplates.defaultTemplate(tx);
+    const template = await this.shippingTemplates.checkoutTemplate(tx);
     if (!template) return null;
     const { flatFee, freeOver, remoteRegions, remoteSurcharge } = template;
     return { flatFee, freeOver, remoteRegions, remoteSurcharge };

@@ -150,18 +150,22 @@ describe('the claim centre', () => {
     expectError(again, 409, 'COUPON_LIMIT_REACHED');
 
     // Member day every day of the week (Shanghai time): the member-day coupon becomes claimable.
-    await db().marketingSetting.upsert({
-      where: { key: 'member-day' },
-      create: { key: 'member-day', data: { enabled: true, kind: 'WEEKLY', days: [1, 2, 3, 4, 5, 6, 7], levelIds: [] } },
-      update: { data: { enabled: true, kind: 'WEEKLY', days: [1, 2, 3, 4, 5, 6, 7], levelIds: [] } },
+    const schedule = (enabled: boolean) => ({
+      enabled,
+      kind: 'WEEKLY',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      levelIds: [],
+      pointsMultiplierBp: 10_000,
+      prices: [],
     });
+    expect((await call('PUT', '/api/v1/admin/member-days', admin, schedule(true))).status).toBe(200);
     try {
       const today = await call('GET', '/api/v1/coupons/center', await tokenOf('centre-fan'));
       expect(today.body.memberDay).toBe(true);
       expect(today.body.items.find((x: any) => x.id === memberDay.id)).toMatchObject({ claimable: true });
       await claim('centre-fan', memberDay.id);
     } finally {
-      await db().marketingSetting.delete({ where: { key: 'member-day' } });
+      expect((await call('PUT', '/api/v1/admin/member-days', admin, schedule(false))).status).toBe(200);
     }
   });
 
