@@ -35,7 +35,25 @@ export class InventoryRepository {
   async skusForCheckout(skuIds: number[], tx?: Tx): Promise<CheckoutSku[]> {
     const rows = await (tx ?? this.prisma.client).sku.findMany({
       where: { id: { in: skuIds } },
-      include: { product: true },
+      // Only what checkout uses: a product's detail page (detail_html) is large, and every order reads this.
+      select: {
+        id: true,
+        productId: true,
+        specs: true,
+        price: true,
+        stock: true,
+        product: {
+          select: {
+            categoryId: true,
+            title: true,
+            images: true,
+            onShelf: true,
+            purchaseLimit: true,
+            memberDayEligible: true,
+            notPointsExchangeable: true,
+          },
+        },
+      },
     });
     return rows.map((row) => {
       const images = Array.isArray(row.product.images) ? (row.product.images as unknown[]) : [];
