@@ -28,7 +28,10 @@ export interface CartSkuState {
   onShelf: boolean;
 }
 
-const LINE_INCLUDE = { sku: { include: { product: true } } } as const;
+// The SKU and only the product columns a cart line shows (not its detail page).
+const LINE_INCLUDE = {
+  sku: { include: { product: { select: { title: true, images: true, onShelf: true } } } },
+} as const;
 
 type LineWithSku = {
   id: number;
