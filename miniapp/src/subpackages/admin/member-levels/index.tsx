@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { FieldIssue, MemberLevelView } from '@weshop/shared';
+import type { MemberLevelView } from '@weshop/shared';
 import {
   createMemberLevel,
   deleteMemberLevel,
@@ -10,10 +10,10 @@ import {
 } from '../../../api/admin-marketing';
 import { errorMessage } from '../../../api/client';
 import { Empty } from '../../../components/empty';
-import { placeIssues } from '../distribution-settings/settings-form';
 import { AdminGate } from '../components/admin-gate';
 import { MarketingConsoleTabs } from '../components/admin-tabs';
 import { Field, FormErrors, TextInput, Toggle } from '../components/console-form';
+import { useConsoleForm } from '../components/console-form/use-console-form';
 import {
   emptyLevelForm,
   formToLevel,
@@ -24,37 +24,27 @@ import {
   type LevelForm,
 } from './level-form';
 
+const levelPaths = () => LEVEL_PATHS;
+
 /** 新建 or 编辑 one level; the server's messages show on their fields. */
 function LevelFormCard(props: { level: MemberLevelView | null; onSaved: () => void; onCancel: () => void }) {
-  const [form, setForm] = useState<LevelForm>(() => (props.level ? levelFormOf(props.level) : emptyLevelForm()));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
-  const placed = useMemo(() => placeIssues(issues, LEVEL_PATHS), [issues]);
-  const errors = placed.byPath;
-  const set = (patch: Partial<LevelForm>) => setForm((f) => ({ ...f, ...patch }));
-  const save = async () => {
-    if (busy) return;
-    const result = formToLevel(form);
-    if (!result.ok) {
-      setIssues(result.issues);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (props.level) await updateMemberLevel(props.level.id, result.request);
-      else await createMemberLevel(result.request);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      props.onSaved();
-    } catch (e) {
-      setIssues(levelIssuesOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, set, errors, top, busy, submit } = useConsoleForm<LevelForm, MemberLevelView>({
+    initial: () => (props.level ? levelFormOf(props.level) : emptyLevelForm()),
+    shownPaths: levelPaths,
+    prepare: (f) => {
+      const result = formToLevel(f);
+      if (!result.ok) return result.issues;
+      const { level } = props;
+      return () => (level ? updateMemberLevel(level.id, result.request) : createMemberLevel(result.request));
+    },
+    savedToast: '已保存',
+    issuesOf: (e) => levelIssuesOf(e),
+    onSaved: () => props.onSaved(),
+  });
   return (
     <View className="admin-card level-form">
       <Text className="console-form__title">{props.level ? `编辑「${props.level.name}」` : '新建会员等级'}</Text>
-      <FormErrors messages={placed.top} />
+      <FormErrors messages={top} />
       <Field path="name" label="等级名称" errors={errors}>
         <TextInput value={form.name} type="text" wide placeholder="如 银卡" onInput={(v) => set({ name: v })} />
       </Field>
@@ -77,7 +67,7 @@ function LevelFormCard(props: { level: MemberLevelView | null; onSaved: () => vo
         <Button
           className="admin-button admin-button--primary level-form__save"
           disabled={busy || undefined}
-          onClick={() => void save()}
+          onClick={() => void submit()}
         >
           保存
         </Button>
