@@ -262,18 +262,18 @@ describe('joining a group through its share link in the h5 mini-program', () => 
 
     await stationed().locator('.admin-campaign__create').click();
     const form = stationed().locator('.campaign-form');
-    await form.locator('.campaign-field[data-path="productId"] input').fill(other.productId);
+    await form.locator('.console-field[data-path="productId"] input').fill(other.productId);
     await form.locator('.campaign-form__load').click();
     await form.locator('.campaign-form__product').waitFor({ timeout: 15_000 });
     const included = await form.locator('.campaign-sku:not(.campaign-sku--off)').count();
     expect(included).toBeGreaterThan(0);
     for (let i = 0; i < included; i += 1) {
-      await form.locator(`.campaign-field[data-path="skus.${i}.groupPrice"] input`).fill('1');
+      await form.locator(`.console-field[data-path="skus.${i}.groupPrice"] input`).fill('1');
     }
-    await form.locator('.campaign-field[data-path="title"] input').fill('三人成团 e2e');
-    await form.locator('.campaign-field[data-path="groupSize"] .admin-chip[data-value="3"]').click();
+    await form.locator('.console-field[data-path="title"] input').fill('三人成团 e2e');
+    await form.locator('.console-field[data-path="groupSize"] .admin-chip[data-value="3"]').click();
     await form.locator('.admin-chip[data-value="60"]').click();
-    await form.locator('.campaign-field[data-path="quota"] input').fill('30');
+    await form.locator('.console-field[data-path="quota"] input').fill('30');
     await form.scrollIntoViewIfNeeded();
     await shoot('9-admin-form');
     await form.locator('.campaign-form__submit').click();

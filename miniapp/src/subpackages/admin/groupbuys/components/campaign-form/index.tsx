@@ -1,12 +1,21 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { formatFen, type CampaignResultView, type FieldIssue } from '@weshop/shared';
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { formatFen, type CampaignResultView } from '@weshop/shared';
 import { getAdminProduct } from '../../../../../api/admin';
 import { createCampaign } from '../../../../../api/admin-groupbuy';
 import { errorMessage } from '../../../../../api/client';
 import { specsText } from '../../../../../utils/order-status';
-import { placeIssues } from '../../../distribution-settings/settings-form';
+import {
+  Chips,
+  CommissionChips,
+  Field,
+  FormErrors,
+  Messages,
+  TextInput,
+  Toggle,
+  type Errors,
+} from '../../../components/console-form';
+import { useConsoleForm } from '../../../components/console-form/use-console-form';
 import {
   campaignIssuesOf,
   campaignShownPaths,
@@ -20,82 +29,6 @@ import {
   type SkuRowForm,
 } from '../../campaign-form';
 import './index.scss';
-
-type Errors = Record<string, string[]>;
-
-/** A labelled row; the server's (or the form's) messages for `path` show under it. */
-function Field(props: { path: string; label: string; hint?: string; errors: Errors; children: ReactNode }) {
-  const messages = props.errors[props.path] ?? [];
-  return (
-    <View className={`campaign-field ${messages.length ? 'campaign-field--invalid' : ''}`} data-path={props.path}>
-      <View className="campaign-field__row">
-        <Text className="campaign-field__label">{props.label}</Text>
-        <View className="campaign-field__control">{props.children}</View>
-      </View>
-      {props.hint ? <Text className="campaign-field__hint">{props.hint}</Text> : null}
-      <Messages messages={messages} />
-    </View>
-  );
-}
-
-function Messages({ messages }: { messages: string[] }) {
-  return (
-    <>
-      {messages.map((m) => (
-        <Text key={m} className="campaign-field__error">
-          {m}
-        </Text>
-      ))}
-    </>
-  );
-}
-
-function TextInput(props: {
-  value: string;
-  type?: 'text' | 'number' | 'digit';
-  wide?: boolean;
-  suffix?: string;
-  placeholder?: string;
-  onInput: (v: string) => void;
-}) {
-  return (
-    <View className="campaign-input">
-      <Input
-        className={`campaign-input__field ${props.wide ? 'campaign-input__field--wide' : ''}`}
-        type={props.type ?? 'digit'}
-        value={props.value}
-        placeholder={props.placeholder}
-        onInput={(e) => props.onInput(e.detail.value)}
-      />
-      {props.suffix ? <Text className="campaign-input__suffix">{props.suffix}</Text> : null}
-    </View>
-  );
-}
-
-function Toggle(props: { checked: boolean; onChange: (v: boolean) => void }) {
-  return <Switch checked={props.checked} color="#e93b3d" onChange={(e) => props.onChange(e.detail.value)} />;
-}
-
-function Chips<K extends string | number>(props: {
-  options: ReadonlyArray<{ key: K; label: string }>;
-  value: K | null;
-  onChange: (k: K) => void;
-}) {
-  return (
-    <View className="admin-chips campaign-chips">
-      {props.options.map((o) => (
-        <View
-          key={String(o.key)}
-          className={`admin-chip ${props.value === o.key ? 'admin-chip--active' : ''}`}
-          data-value={String(o.key)}
-          onClick={() => props.onChange(o.key)}
-        >
-          <Text>{o.label}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function SkuRow(props: {
   row: SkuRowForm;
@@ -140,15 +73,23 @@ export function CampaignFormCard({
   onCreated: (c: CampaignResultView) => void;
   onCancel: () => void;
 }) {
-  const [form, setForm] = useState<CampaignForm>(() => emptyCampaignForm(new Date()));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { form, set, setForm, setIssues, errors, top, busy, submit } = useConsoleForm<CampaignForm, CampaignResultView>(
+    {
+      initial: () => emptyCampaignForm(new Date()),
+      shownPaths: campaignShownPaths,
+      prepare: (f) => {
+        const result = formToCampaign(f);
+        return result.ok ? () => createCampaign(result.request) : result.issues;
+      },
+      savedToast: '活动已创建',
+      issuesOf: (e) => campaignIssuesOf(e),
+      onSaved: (created) => {
+        if (created) onCreated(created);
+      },
+    },
+  );
   const [loadingProduct, setLoadingProduct] = useState(false);
-
-  const placed = useMemo(() => placeIssues(issues, campaignShownPaths(form)), [form, issues]);
-  const errors = placed.byPath;
   const indexes = requestIndexes(form);
-  const set = (patch: Partial<CampaignForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const loadProduct = async () => {
     const id = form.productId.trim();
@@ -173,44 +114,10 @@ export function CampaignFormCard({
     }
   };
 
-  const submit = async () => {
-    if (busy) return;
-    const result = formToCampaign(form);
-    if (!result.ok) {
-      setIssues(result.issues);
-      void Taro.showToast({ title: '请检查标红的项', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await createCampaign(result.request);
-      setIssues([]);
-      void Taro.showToast({ title: '活动已创建', icon: 'success' });
-      onCreated(created);
-    } catch (e) {
-      const refused = campaignIssuesOf(e);
-      setIssues(refused);
-      void Taro.showToast({
-        title: refused.some((i) => i.path !== '') ? '请查看标红的项' : errorMessage(e),
-        icon: 'none',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <View className="admin-card campaign-form">
-      <Text className="campaign-form__title">新建拼团活动</Text>
-      {placed.top.length ? (
-        <View className="campaign-form__errors">
-          {placed.top.map((m) => (
-            <Text key={m} className="campaign-form__error">
-              {m}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <Text className="console-form__title">新建拼团活动</Text>
+      <FormErrors messages={top} />
 
       <Field path="productId" label="商品编号" errors={errors}>
         <TextInput value={form.productId} type="number" onInput={(v) => set({ productId: v })} />
@@ -298,15 +205,7 @@ export function CampaignFormCard({
         </Field>
       ) : null}
       <Field path="earnsCommission" label="分销计佣" errors={errors}>
-        <Chips
-          options={[
-            { key: 'default', label: '店铺默认' },
-            { key: 'yes', label: '计佣' },
-            { key: 'no', label: '不计佣' },
-          ]}
-          value={form.earnsCommission === null ? 'default' : form.earnsCommission ? 'yes' : 'no'}
-          onChange={(k) => set({ earnsCommission: k === 'default' ? null : k === 'yes' })}
-        />
+        <CommissionChips value={form.earnsCommission} onChange={(v) => set({ earnsCommission: v })} />
       </Field>
 
       <View className="admin-actions">
