@@ -8,7 +8,7 @@ import { parseDatabaseUrl } from '../src/infra/db/database-url';
 import { analytics, NIGHTLY_TARGET_SECONDS, TARGET_OVERVIEW_P99_MS, type AnalyticsResult } from './analytics';
 import { ask, CONCURRENCY, HOT_BUYERS, HOT_STOCK, log, prepare, random, rows, startHost, type Buyer } from './fixture';
 import { describeCpu } from './cpu';
-import { describeHotItem, hotItem, type HotItemRun } from './hot-item';
+import { describeHotItem, hotItem, soldOutRush, type HotItemRun } from './hot-item';
 import { closedLoop, HttpClient, percentile, round, type Measurement } from './load';
 import {
   couponClaims,
@@ -166,6 +166,19 @@ async function main(): Promise<number> {
         table.push(hotRow);
         hotRuns.push(run);
       }
+      // The floor: the same phones rush the warm SKU again, now sold out (no target).
+      const floor = await soldOutRush(pool, ready, fixture.hotBuyers, fixture.hotSkus.warm, {
+        connections: 'warm',
+        serverPid: child.pid,
+      });
+      log(describe(floor.measurement));
+      log(
+        `  ${floor.refused} STOCK_INSUFFICIENT, ${floor.created} created, ${floor.serverErrors} 5xx: ` +
+          'answering 1,000 buyers with no order to write, the most any hot item can reach here',
+      );
+      const floorRow = row(floor.measurement, update.perSecond, 'UPDATE', '', '');
+      floorRow.verdict = floor.created === 0 && floor.serverErrors === 0 ? 'PASS' : 'MISS';
+      table.push(floorRow);
     }
 
     // The social layer: the race for a group's last 2 seats, and a community's feed.

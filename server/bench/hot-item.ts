@@ -286,6 +286,30 @@ export async function hotItem(
   return { measurement: run.measurement, checks, timeline: run.timeline, profile: run.profile };
 }
 
+/**
+ * The same rush once the SKU is sold out: 1,000 buyers, every one refused at the stock gate. No
+ * order is written, so its rate is what answering a rush costs by itself, the ceiling of the hot
+ * item for any way of writing the 100 orders that still answers each buyer over HTTP.
+ */
+export async function soldOutRush(
+  pool: mysql.Pool,
+  ready: HostReady,
+  buyers: Buyer[],
+  sku: HotSku,
+  options: HotItemOptions,
+): Promise<RushResult> {
+  const stockOf = async () =>
+    (await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId], true))[0].stock;
+  const before = await stockOf();
+  if (before !== 0) throw new Error(`sold-out rush: SKU ${sku.skuId} still has ${before} in stock`);
+  return rush(pool, ready, buyers, sku, {
+    ...options,
+    name: 'sold-out rush',
+    refusal: 'STOCK_INSUFFICIENT',
+    remaining: { before, read: stockOf },
+  });
+}
+
 /** One line per run: outcomes, stock, and when the answers came. */
 export function describeHotItem(run: HotItemRun): string[] {
   const { checks: c, timeline: t } = run;
