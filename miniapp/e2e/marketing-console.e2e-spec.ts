@@ -21,7 +21,10 @@ import { openH5Shop, type H5Shop } from './support/h5-shop';
  * (¥120 off ¥100 first: refused on 面额; then 满100减20). Another buyer takes 2 of the 10 over HTTP,
  * and a second flash sale of quota 1 is sold out. The shopper opens 限时秒杀 from the home page: the
  * countdown to the end, ¥50.00 against ¥80.00, the bar at 已抢 20%, the sold-out SKU 已抢光; 马上抢
- * opens 确认订单 priced at the flash price. Screenshots: artifacts/screenshots/marketing-console-*.png.
+ * opens 确认订单 priced at the flash price. 编辑: a flash sale not started yet changes its price, quota
+ * and title in the console; the running sale shows its price read-only and gets its quota raised and a
+ * new title; the shopper finds the first under 即将开始 with its start time, a countdown to it and a
+ * disabled 即将开始 button. Screenshots: artifacts/screenshots/marketing-console-*.png.
  */
 jest.setTimeout(240_000);
 
@@ -79,6 +82,8 @@ describe('the marketing console creates a flash sale and a coupon; the shopper s
   let sku: { skuId: string; productId: string; price: number };
   let soldOutSku: { skuId: string; productId: string; price: number };
   let sale: PromotionView;
+  let soonSku: { skuId: string; productId: string; price: number };
+  let upcoming: PromotionView;
 
   it('arranged over HTTP: two SKUs at ¥80 and a sold-out flash sale of quota 1', async () => {
     admin = (await loginAs(stack.baseUrl, 'admin')).token;
@@ -101,6 +106,21 @@ describe('the marketing console creates a flash sale and a coupon; the shopper s
     const addressId = await given.addressFor(rival);
     const bought = await given.order(rival, { items: [{ skuId: soldOutSku.skuId, quantity: 1 }], addressId });
     expect(bought.status).toBe(201);
+    // A flash sale the day after tomorrow, to be edited in the console and announced as 即将开始.
+    soonSku = await given.skuWithStock(50, PRICE);
+    const starts = new Date(now + 2 * 86_400_000);
+    starts.setSeconds(0, 0);
+    upcoming = await api('/admin/promotions', PromotionView, {
+      method: 'POST',
+      token: admin,
+      body: {
+        type: 'FLASH_SALE',
+        title: '预告秒杀',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+        skus: [{ skuId: soonSku.skuId, price: 3_000, quota: 5, perUserLimit: 1 }],
+      },
+    });
   });
 
   it('营销活动: a flash price above the SKU’s is refused on its field, then the sale is created', async () => {
@@ -249,6 +269,86 @@ describe('the marketing console creates a flash sale and a coupon; the shopper s
       .locator('.taro_page_stationed .confirm-bar__payable', { hasText: formatFen(preview.payable) })
       .waitFor({ timeout: 15_000 });
     await shoot('6-confirm');
+  });
+
+  it('编辑: a sale not started changes its price and quota; a running one keeps its price, its quota is raised', async () => {
+    await page.goto(`${stack.baseUrl}/#/subpackages/admin/promotions/index?as=admin`);
+    await page.reload();
+    const cardOf = (id: string) => page.locator(`.taro_page_stationed .admin-promotion[data-id="${id}"]`);
+    await cardOf(upcoming.id).waitFor({ timeout: 30_000 });
+    await expect(cardOf(upcoming.id).locator('.admin-card__status').textContent()).resolves.toBe('未开始');
+
+    // Not started: every field but the type, prefilled.
+    await cardOf(upcoming.id).locator('.admin-promotion__edit').click();
+    const soonForm = `.promotion-form[data-id="${upcoming.id}"]`;
+    await page.locator(`.taro_page_stationed ${soonForm}[data-mode="edit"]`).waitFor({ timeout: 15_000 });
+    await expect(input(soonForm, 'skus.0.price').inputValue()).resolves.toBe('30');
+    const fixedType = stationed().locator(`${soonForm} .console-field[data-path="type"] .promotion-form__fixed`);
+    await expect(fixedType.textContent()).resolves.toBe('限时秒杀');
+    await input(soonForm, 'skus.0.price').fill('25');
+    await input(soonForm, 'skus.0.quota').fill('8');
+    await input(soonForm, 'title').fill('预告秒杀 改价');
+    await stationed().locator(`${soonForm} .promotion-form__submit`).click();
+    await page.locator(`.taro_page_stationed ${soonForm}`).waitFor({ state: 'detached', timeout: 15_000 });
+    const listed = await api('/admin/promotions?type=FLASH_SALE', PromotionPage, { token: admin });
+    expect(listed.items.find((p) => p.id === upcoming.id)).toMatchObject({
+      title: '预告秒杀 改价',
+      startsAt: upcoming.startsAt,
+      endsAt: upcoming.endsAt,
+      skus: [{ skuId: soonSku.skuId, price: 2_500, quota: 8, sold: 0, perUserLimit: 1 }],
+    });
+
+    // Running: the price shows read-only; the quota goes up and the title changes.
+    await cardOf(sale.id).waitFor({ timeout: 15_000 });
+    await cardOf(sale.id).locator('.admin-promotion__edit').click();
+    const runningForm = `.promotion-form[data-id="${sale.id}"]`;
+    await page.locator(`.taro_page_stationed ${runningForm}[data-mode="edit-running"]`).waitFor({ timeout: 15_000 });
+    await expect(input(runningForm, 'skus.0.price').count()).resolves.toBe(0);
+    await expect(input(runningForm, 'startsAt').count()).resolves.toBe(0);
+    const fixedPrice = stationed().locator(
+      `${runningForm} .console-field[data-path="skus.0.price"] .promotion-form__fixed`,
+    );
+    await expect(fixedPrice.textContent()).resolves.toBe('50 元');
+    await input(runningForm, 'skus.0.quota').fill('20');
+    await input(runningForm, 'title').fill('周末秒杀 加量');
+    await shoot('10-edit-running');
+    await stationed().locator(`${runningForm} .promotion-form__submit`).click();
+    await page.locator(`.taro_page_stationed ${runningForm}`).waitFor({ state: 'detached', timeout: 15_000 });
+    const after = await api('/admin/promotions?type=FLASH_SALE', PromotionPage, { token: admin });
+    expect(after.items.find((p) => p.id === sale.id)).toMatchObject({
+      title: '周末秒杀 加量',
+      startsAt: sale.startsAt,
+      endsAt: sale.endsAt,
+      skus: [{ skuId: sku.skuId, price: 5_000, quota: 20, sold: 2, perUserLimit: 2 }],
+    });
+    await expect(cardOf(sale.id).locator('.admin-promotion__title').textContent()).resolves.toBe('周末秒杀 加量');
+  });
+
+  it('即将开始: the edited sale with its start time and a countdown; not buyable yet', async () => {
+    const shopper = (await loginAs(stack.baseUrl, SHOPPER)).token;
+    const active = await api('/promotions/active', ActivePromotions, { token: shopper });
+    expect(active.upcoming?.map((p) => p.id)).toContain(upcoming.id);
+
+    await page.goto(`${stack.baseUrl}/#/subpackages/marketing/flash-sale/index?as=${SHOPPER}`);
+    await page.reload();
+    await page.locator('.taro_page_stationed .flash-tabs .mk-tab[data-tab="UPCOMING"]').waitFor({ timeout: 30_000 });
+    await stationed().locator('.flash-tabs .mk-tab[data-tab="UPCOMING"]').click();
+    const session = page.locator(`.taro_page_stationed .flash-session[data-id="${upcoming.id}"]`);
+    await session.waitFor({ timeout: 15_000 });
+    await expect(session.getAttribute('data-tab')).resolves.toBe('UPCOMING');
+    await expect(session.locator('.flash-session__countdown').getAttribute('data-phase')).resolves.toBe('UPCOMING');
+    await expect(session.locator('.flash-session__countdown-label').textContent()).resolves.toBe('距开始');
+    expect(await session.locator('.flash-session__clock').textContent()).toMatch(/^[12]天 \d{2}:\d{2}:\d{2}$/);
+    const start = new Date(upcoming.startsAt);
+    const hhmm = `${String(start.getHours()).padStart(2, '0')}:${String(start.getMinutes()).padStart(2, '0')}`;
+    await expect(session.locator('.flash-session__starts').textContent()).resolves.toContain(`${hhmm} 开抢`);
+    const item = session.locator(`.flash-item[data-sku="${soonSku.skuId}"]`);
+    await expect(item.locator('.flash-item__price').textContent()).resolves.toBe('¥25.00');
+    await expect(item.locator('.flash-bar__text').textContent()).resolves.toBe('限量 8 件');
+    const buy = item.locator('.flash-item__buy');
+    await expect(buy.textContent()).resolves.toBe('即将开始');
+    await expect(buy.getAttribute('disabled')).resolves.not.toBeNull();
+    await shoot('11-upcoming');
   });
 
   it('会员等级, 会员日 and 积分规则: nonsense is refused on its field; a level is created', async () => {

@@ -169,6 +169,45 @@ export const PromotionCreateRequest = z
   });
 export type PromotionCreateRequest = z.infer<typeof PromotionCreateRequest>;
 
+/**
+ * PATCH /admin/promotions/:id: the fields to change, each validated as in the create body (no
+ * defaults: a field left out keeps its value). The server lays them over the promotion and checks the
+ * result exactly as a create request of its type (400 VALIDATION_FAILED, 422 PROMOTION_INVALID), so a
+ * field the type has no place for is refused there. `type` may be sent but not changed (422
+ * PROMOTION_TYPE_FIXED). What may change depends on where the promotion stands:
+ * - not started (ACTIVE, startsAt in the future): every field;
+ * - running: the title, the end (still in the future) and, for a flash sale, a SKU's quota raised
+ *   (the SKUs, their prices and limits sent unchanged); anything else is 409 PROMOTION_FIELD_LOCKED;
+ * - ended or disabled: nothing (409 PROMOTION_NOT_EDITABLE).
+ * A field sent with the value it already has is not a change.
+ */
+export const PromotionUpdateRequest = z
+  .object({
+    type: PromotionType.optional(),
+    title: Common.title.optional(),
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    earnsCommission: z.boolean().nullable().optional(),
+    earnsPoints: z.boolean().optional(),
+    stackWithCoupon: z.boolean().optional(),
+    memberDayOnly: z.boolean().optional(),
+    scope: PromotionScope.optional(),
+    scopeIds: z.array(Id).max(200).optional(),
+    skus: z.array(FlashSaleSkuInput).min(1, 'at least one SKU').max(50).optional(),
+    tiers: z.array(ReductionTier).min(1, 'at least one tier').max(5).optional(),
+    threshold: Money.optional(),
+    giftSkuId: Id.optional(),
+    giftQuantity: Units.optional(),
+    items: z.array(BundleItem).min(2, 'a bundle has at least two items').max(10).optional(),
+    price: Money.optional(),
+    buyQuantity: Units.optional(),
+    getQuantity: Units.optional(),
+    maxGiftsPerOrder: z.number().int().min(1, 'must be at least 1').max(999).nullable().optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((v) => v !== undefined), { message: 'name at least one field to change' });
+export type PromotionUpdateRequest = z.infer<typeof PromotionUpdateRequest>;
+
 export const PromotionIdParam = z.object({ id: Id });
 
 export const PromotionAdminQuery = PageQuery.extend({
@@ -251,7 +290,7 @@ export const ActiveFlashSaleSku = FlashSaleSkuView.omit({ sold: true }).extend({
 });
 export type ActiveFlashSaleSku = z.infer<typeof ActiveFlashSaleSku>;
 
-/** GET /promotions/active: what runs now (flash-sale SKUs with what is left of their quota). */
+/** GET /promotions/active: what runs now (flash-sale SKUs with what is left of their quota), or starts soon. */
 export const ActivePromotion = PromotionView.omit({
   status: true,
   earnsCommission: true,
@@ -262,5 +301,16 @@ export const ActivePromotion = PromotionView.omit({
 });
 export type ActivePromotion = z.infer<typeof ActivePromotion>;
 
-export const ActivePromotions = z.object({ items: z.array(ActivePromotion) });
+/**
+ * GET /promotions/active. `upcoming`: the flash sales starting within the next 7 days, soonest first,
+ * for 即将开始 (their SKUs are not buyable yet: an order before the start is at the SKU's price). A
+ * server without it reads as none.
+ */
+/** How far ahead `upcoming` looks (days). */
+export const UPCOMING_FLASH_SALE_DAYS = 7;
+
+export const ActivePromotions = z.object({
+  items: z.array(ActivePromotion),
+  upcoming: z.array(ActivePromotion).optional(),
+});
 export type ActivePromotions = z.infer<typeof ActivePromotions>;

@@ -1439,6 +1439,16 @@ function PROMOTION_ROUTES(): RouteDoc[] {
     },
     {
       ...admin,
+      method: 'patch',
+      path: '/api/v1/admin/promotions/{id}',
+      summary:
+        'Edit a promotion: everything but its type before it starts; its title, its end and raised flash quotas while it runs; nothing once ended or stopped',
+      params: promotion.PromotionIdParam,
+      body: promotion.PromotionUpdateRequest,
+      response: promotion.PromotionView,
+    },
+    {
+      ...admin,
       method: 'post',
       path: '/api/v1/admin/promotions/{id}/disable',
       summary: 'Stop a promotion now (orders placed keep their prices)',

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { PromotionAdminQuery, PromotionCreateRequest, PromotionIdParam } from '@weshop/shared';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { PromotionAdminQuery, PromotionCreateRequest, PromotionIdParam, PromotionUpdateRequest } from '@weshop/shared';
 import { Roles } from '../auth/auth.guard';
 import { zod } from '../infra/http/zod.pipe';
 import { PromotionService } from './promotion.service';
 
-/** What runs now (限时折扣, 满减), for the shop's pages. */
+/** What runs now (限时折扣, 满减) and the flash sales starting soon, for the shop's pages. */
 @Controller('api/v1/promotions')
 export class PromotionController {
   constructor(@Inject(PromotionService) private readonly promotions: PromotionService) {}
@@ -15,7 +15,7 @@ export class PromotionController {
   }
 }
 
-/** Flash sales and full reductions (admin). */
+/** Promotions (admin): list, create, edit, disable. */
 @Roles('ADMIN')
 @Controller('api/v1/admin/promotions')
 export class AdminPromotionController {
@@ -30,6 +30,15 @@ export class AdminPromotionController {
   @HttpCode(201)
   create(@Body(zod(PromotionCreateRequest)) body: PromotionCreateRequest) {
     return this.promotions.create(body);
+  }
+
+  /** 编辑: everything before the start; while running the title, the end and raised flash quotas. */
+  @Patch(':id')
+  update(
+    @Param(zod(PromotionIdParam)) params: { id: string },
+    @Body(zod(PromotionUpdateRequest)) body: PromotionUpdateRequest,
+  ) {
+    return this.promotions.update(Number(params.id), body);
   }
 
   @Post(':id/disable')

@@ -34,3 +34,40 @@ export class FlashSaleLimitExceeded extends DomainError {
     });
   }
 }
+
+/** An ended or disabled promotion is history: orders were priced by it as it was. */
+export class PromotionNotEditable extends DomainError {
+  readonly code = 'PROMOTION_NOT_EDITABLE';
+  readonly status = 409;
+  constructor(id: number, phase: 'ENDED' | 'DISABLED') {
+    super(`Promotion ${id} has ${phase === 'ENDED' ? 'ended' : 'been disabled'} and can no longer be edited`, {
+      promotionId: String(id),
+      phase,
+    });
+  }
+}
+
+/** A promotion keeps its type: its rules, prices and checks are the type's (create a new one instead). */
+export class PromotionTypeFixed extends DomainError {
+  readonly code = 'PROMOTION_TYPE_FIXED';
+  readonly status = 422;
+  constructor(from: string, to: string) {
+    super(`A ${from} promotion cannot become ${to}: create a new promotion instead`, {
+      fields: [{ path: 'type', message: `cannot change (is ${from})` }],
+    });
+  }
+}
+
+/** A running promotion changes only its title, its end and (flash sale) raised quotas. */
+export class PromotionFieldLocked extends DomainError {
+  readonly code = 'PROMOTION_FIELD_LOCKED';
+  readonly status = 409;
+  constructor(fields: { path: string; message: string }[]) {
+    super(
+      `While a promotion runs only its title, its end and its flash-sale quotas (raised) can change: ${fields
+        .map((f) => `${f.path} ${f.message}`)
+        .join('; ')}`,
+      { fields },
+    );
+  }
+}

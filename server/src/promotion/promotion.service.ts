@@ -4,7 +4,9 @@ import {
   BuyXGetYRule,
   FullGiftRule,
   PROMOTION_TYPES,
+  UPCOMING_FLASH_SALE_DAYS,
   type ActiveFlashSaleSku,
+  type ActivePromotion,
   type ActivePromotions,
   type BundleItem,
   type FlashSaleSkuInput,
@@ -12,6 +14,7 @@ import {
   type PromotionAdminQuery,
   type PromotionCreateRequest,
   type PromotionPage,
+  type PromotionUpdateRequest,
   type PromotionView,
   type ReductionTier,
 } from '@weshop/shared';
@@ -20,6 +23,7 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
 import { DomainEvents, type DomainEventMap, type Tx } from '../infra/events/domain-events';
+import { ValidationFailed } from '../infra/http/domain-error';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { MemberService } from '../member/member.service';
 import { StockGate } from '../catalog/stock-gate';
@@ -31,7 +35,16 @@ import {
   type PricingContributor,
 } from '../order/checkout-activities';
 import { combinePromotions, type PricedLine, type PricingStages } from '../pricing/price-order.policy';
-import { FlashSaleLimitExceeded, FlashSaleSoldOut, PromotionInvalid, PromotionNotFound } from './promotion.errors';
+import { planPromotionEdit, type GateAdjustment, type PromotionEdit } from './promotion-edit.policy';
+import {
+  FlashSaleLimitExceeded,
+  FlashSaleSoldOut,
+  PromotionFieldLocked,
+  PromotionInvalid,
+  PromotionNotEditable,
+  PromotionNotFound,
+  PromotionTypeFixed,
+} from './promotion.errors';
 import {
   bundleListPrice,
   bundleStage,
@@ -400,32 +413,12 @@ export class PromotionService implements OnModuleInit, PricingContributor {
   // ---- admin ---------------------------------------------------------------------------------
 
   async create(body: PromotionCreateRequest): Promise<PromotionView> {
-    const startsAt = new Date(body.startsAt);
-    const endsAt = new Date(body.endsAt);
     return this.prisma.transaction(async (tx) => {
-      if (body.type === 'FLASH_SALE') {
-        await this.checkFlashSkus(tx, body.skus, { startsAt, endsAt });
-      } else if (body.type === 'BUNDLE') {
-        await this.checkBundle(tx, body.items, body.price);
-      } else if (body.scope !== 'ALL') {
-        await this.checkScopeIds(tx, body.scope, body.scopeIds);
-      }
-      if (body.type === 'FULL_GIFT' && !(await tx.sku.findUnique({ where: { id: Number(body.giftSkuId) } })))
-        throw new PromotionInvalid([{ path: 'giftSkuId', message: 'no such SKU' }]);
-      const scoped = body.type !== 'FLASH_SALE' && body.type !== 'BUNDLE';
+      await this.checkCatalogue(tx, body);
       const row = await tx.promotion.create({
         data: {
           type: body.type,
-          title: body.title,
-          startsAt,
-          endsAt,
-          scope: scoped ? body.scope : 'ALL',
-          scopeIds: scoped ? body.scopeIds : [],
-          rules: rulesOf(body),
-          earnsCommission: body.earnsCommission,
-          earnsPoints: body.earnsPoints,
-          stackWithCoupon: body.stackWithCoupon,
-          memberDayOnly: body.memberDayOnly,
+          ...settingsOf(body),
           flashSkus:
             body.type === 'FLASH_SALE'
               ? {
@@ -459,6 +452,66 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /**
+   * 编辑: lays the patch over the promotion under a lock on its row, as planPromotionEdit allows at
+   * this moment (everything before the start; the title, the end and raised flash quotas while it
+   * runs; nothing once ended or disabled), with the catalogue checks of create. After the commit
+   * the flash-sale gate hears of it: a raised quota is added to the sale's counter, other changes of
+   * a sale not yet started drop the counters to be seeded again. Orders placed keep their prices.
+   */
+  async update(id: number, patch: PromotionUpdateRequest): Promise<PromotionView> {
+    return this.prisma.transaction(async (tx, afterCommit) => {
+      // One edit at a time per promotion: the plan below is made on what this read sees.
+      const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM promotion WHERE id = ${id} FOR UPDATE`;
+      if (!locked) throw new PromotionNotFound(String(id));
+      const row = await tx.promotion.findUniqueOrThrow({ where: { id }, include: { flashSkus: true } });
+      const plan = planPromotionEdit(
+        {
+          body: createBodyOf(row),
+          status: row.status,
+          sold: new Map(row.flashSkus.map((s) => [String(s.skuId), s.sold])),
+        },
+        patch,
+        this.clock.now(),
+      );
+      if (!plan.ok) throw editRefusal(id, plan);
+      const { body } = plan;
+      // A running promotion's rules are as they were checked at creation; only a longer flash sale
+      // can newly clash with another sale of its SKUs.
+      if (plan.phase === 'UPCOMING') await this.checkCatalogue(tx, body, id);
+      else if (body.type === 'FLASH_SALE') await this.checkFlashSkus(tx, body.skus, windowOf(body), id, false);
+
+      await tx.promotion.update({ where: { id }, data: settingsOf(body) });
+      if (body.type === 'FLASH_SALE') {
+        await tx.flashSaleSku.deleteMany({
+          where: { promotionId: id, skuId: { notIn: body.skus.map((s) => Number(s.skuId)) } },
+        });
+        for (const s of body.skus) {
+          const terms = { price: s.price, quota: s.quota, perUserLimit: s.perUserLimit };
+          await tx.flashSaleSku.upsert({
+            where: { promotionId_skuId: { promotionId: id, skuId: Number(s.skuId) } },
+            update: terms,
+            create: { promotionId: id, skuId: Number(s.skuId), ...terms },
+          });
+        }
+      }
+      afterCommit(() => this.adjustGate(id, plan.gate));
+      return toView(await tx.promotion.findUniqueOrThrow({ where: { id }, include: { flashSkus: true } }));
+    });
+  }
+
+  /**
+   * The gate's counter of a raised quota gets the difference (GIVE never creates a counter, so a
+   * missing one is seeded from the committed quota); the others are dropped and seeded again.
+   */
+  private async adjustGate(promotionId: number, adjustments: readonly GateAdjustment[]): Promise<void> {
+    for (const a of adjustments) {
+      const counter = flashCounter({ promotionId, skuId: Number(a.skuId) });
+      if ('raiseBy' in a) await this.gate.giveBack(counter, a.raiseBy);
+      else await this.gate.forget(counter);
+    }
+  }
+
   /** Stops a promotion at once; orders already placed keep their prices and their quota. */
   async disable(id: number): Promise<PromotionView> {
     const found = await this.prisma.client.promotion.findUnique({ where: { id } });
@@ -471,48 +524,30 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     return toView(row);
   }
 
-  /** What runs now, for the shop's pages (flash-sale SKUs with the quota left). */
+  /**
+   * What runs now, for the shop's pages (flash-sale SKUs with the quota left), ending soonest first;
+   * and the flash sales starting within UPCOMING_FLASH_SALE_DAYS, starting soonest first, for 即将开始.
+   */
   async active(): Promise<ActivePromotions> {
     const now = this.clock.now();
+    const horizon = new Date(now.getTime() + UPCOMING_FLASH_SALE_DAYS * 86_400_000);
     const rows = await this.prisma.client.promotion.findMany({
-      where: { type: { in: [...PROMOTION_TYPES] }, status: 'ACTIVE', startsAt: { lte: now }, endsAt: { gt: now } },
+      where: {
+        status: 'ACTIVE',
+        endsAt: { gt: now },
+        OR: [
+          { type: { in: [...PROMOTION_TYPES] }, startsAt: { lte: now } },
+          { type: 'FLASH_SALE', startsAt: { gt: now, lte: horizon } },
+        ],
+      },
       include: { flashSkus: true },
-      orderBy: { endsAt: 'asc' },
     });
+    const running = rows.filter((r) => r.startsAt <= now).sort((a, b) => +a.endsAt - +b.endsAt || a.id - b.id);
+    const upcoming = rows.filter((r) => r.startsAt > now).sort((a, b) => +a.startsAt - +b.startsAt || a.id - b.id);
     const skus = await this.flashSkuShowcase(rows.flatMap((row) => row.flashSkus.map((s) => s.skuId)));
     return {
-      items: rows.map((row) => {
-        const view = toView(row);
-        return {
-          id: view.id,
-          type: view.type,
-          title: view.title,
-          startsAt: view.startsAt,
-          endsAt: view.endsAt,
-          scope: view.scope,
-          scopeIds: view.scopeIds,
-          tiers: view.tiers,
-          memberDayOnly: view.memberDayOnly,
-          gift: view.gift,
-          bundle: view.bundle,
-          buyXGetY: view.buyXGetY,
-          // A SKU deleted since the sale was set up is left out.
-          skus: view.skus.flatMap((s) => {
-            const shown = skus.get(s.skuId);
-            if (!shown) return [];
-            return [
-              {
-                skuId: s.skuId,
-                price: s.price,
-                quota: s.quota,
-                perUserLimit: s.perUserLimit,
-                remaining: Math.max(s.quota - s.sold, 0),
-                ...shown,
-              },
-            ];
-          }),
-        };
-      }),
+      items: running.map((row) => shownPromotion(row, skus)),
+      upcoming: upcoming.map((row) => shownPromotion(row, skus)),
     };
   }
 
@@ -548,16 +583,43 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     );
   }
 
+  /**
+   * What create checks against the catalogue (and an edit of a promotion not started yet): the SKUs,
+   * products and categories named exist, prices are below the SKUs', no SKU in two flash sales at once.
+   */
+  private async checkCatalogue(tx: Tx, body: PromotionCreateRequest, editedId?: number): Promise<void> {
+    if (body.type === 'FLASH_SALE') {
+      await this.checkFlashSkus(tx, body.skus, windowOf(body), editedId);
+    } else if (body.type === 'BUNDLE') {
+      await this.checkBundle(tx, body.items, body.price);
+    } else if (body.scope !== 'ALL') {
+      await this.checkScopeIds(tx, body.scope, body.scopeIds);
+    }
+    if (body.type === 'FULL_GIFT' && !(await tx.sku.findUnique({ where: { id: Number(body.giftSkuId) } })))
+      throw new PromotionInvalid([{ path: 'giftSkuId', message: 'no such SKU' }]);
+  }
+
+  /**
+   * The SKUs exist and each flash price is below its SKU's price (unless `againstCatalogue` is false:
+   * a running sale keeps the SKUs and prices it was checked with), and no SKU is in another active
+   * flash sale over the same time (`editedId`: the sale being edited does not clash with itself).
+   */
   private async checkFlashSkus(
     tx: Tx,
     skus: readonly FlashSaleSkuInput[],
     window: { startsAt: Date; endsAt: Date },
+    editedId?: number,
+    againstCatalogue = true,
   ): Promise<void> {
     const ids = skus.map((s) => Number(s.skuId));
     const [found, others] = await Promise.all([
       tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, price: true } }),
       tx.flashSaleSku.findMany({
-        where: { skuId: { in: ids }, promotion: { status: 'ACTIVE', type: 'FLASH_SALE' } },
+        where: {
+          skuId: { in: ids },
+          promotionId: editedId === undefined ? undefined : { not: editedId },
+          promotion: { status: 'ACTIVE', type: 'FLASH_SALE' },
+        },
         include: { promotion: true },
       }),
     ]);
@@ -565,8 +627,8 @@ export class PromotionService implements OnModuleInit, PricingContributor {
     const problems: { path: string; message: string }[] = [];
     skus.forEach((s, i) => {
       const price = prices.get(Number(s.skuId));
-      if (price === undefined) problems.push({ path: `skus.${i}.skuId`, message: 'no such SKU' });
-      else if (s.price >= price)
+      if (againstCatalogue && price === undefined) problems.push({ path: `skus.${i}.skuId`, message: 'no such SKU' });
+      else if (againstCatalogue && price !== undefined && s.price >= price)
         problems.push({ path: `skus.${i}.price`, message: `must be below the SKU's price (${price} fen)` });
       const clash = others.find((o) => o.skuId === Number(s.skuId) && windowsOverlap(o.promotion, window));
       if (clash)
@@ -611,6 +673,109 @@ export class PromotionService implements OnModuleInit, PricingContributor {
         },
       ]);
   }
+}
+
+function windowOf(body: { startsAt: string; endsAt: string }): { startsAt: Date; endsAt: Date } {
+  return { startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) };
+}
+
+/** The promotion row's columns from a create body (the type and the flash SKUs aside). */
+function settingsOf(body: PromotionCreateRequest) {
+  const scoped = body.type !== 'FLASH_SALE' && body.type !== 'BUNDLE';
+  return {
+    title: body.title,
+    ...windowOf(body),
+    scope: scoped ? body.scope : 'ALL',
+    scopeIds: scoped ? body.scopeIds : [],
+    rules: rulesOf(body),
+    earnsCommission: body.earnsCommission,
+    earnsPoints: body.earnsPoints,
+    stackWithCoupon: body.stackWithCoupon,
+    memberDayOnly: body.memberDayOnly,
+  };
+}
+
+/**
+ * A promotion row as the create body of its type, for an edit to be laid over and checked as a
+ * create. Rules that no longer parse are left out, so the edit must name them again (400).
+ */
+function createBodyOf(row: PromotionRow): PromotionCreateRequest {
+  const view = toView(row);
+  const common = {
+    title: view.title,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    earnsCommission: view.earnsCommission,
+    earnsPoints: view.earnsPoints,
+    stackWithCoupon: view.stackWithCoupon,
+    memberDayOnly: view.memberDayOnly,
+  };
+  const scoped = { scope: view.scope, scopeIds: view.scopeIds };
+  switch (view.type) {
+    case 'FLASH_SALE':
+      return {
+        ...common,
+        type: view.type,
+        skus: view.skus.map(({ skuId, price, quota, perUserLimit }) => ({ skuId, price, quota, perUserLimit })),
+      };
+    case 'FULL_REDUCTION':
+      return { ...common, ...scoped, type: view.type, tiers: view.tiers };
+    case 'FULL_GIFT':
+      return { ...common, ...scoped, type: view.type, ...view.gift } as PromotionCreateRequest;
+    case 'BUNDLE':
+      return { ...common, type: view.type, ...view.bundle } as PromotionCreateRequest;
+    case 'BUY_X_GET_Y':
+      return { ...common, ...scoped, type: view.type, ...view.buyXGetY } as PromotionCreateRequest;
+  }
+}
+
+/** The error a refused edit answers with. */
+function editRefusal(id: number, plan: Extract<PromotionEdit, { ok: false }>): Error {
+  switch (plan.refusal) {
+    case 'NOT_EDITABLE':
+      return new PromotionNotEditable(id, plan.phase);
+    case 'TYPE_FIXED':
+      return new PromotionTypeFixed(plan.from, plan.to);
+    case 'MALFORMED':
+      return new ValidationFailed(plan.fields);
+    case 'LOCKED':
+      return new PromotionFieldLocked(plan.fields);
+    case 'INVALID':
+      return new PromotionInvalid(plan.fields);
+  }
+}
+
+/** A promotion as GET /promotions/active shows it; a SKU deleted since the sale was set up is left out. */
+function shownPromotion(row: PromotionRow, showcase: ReadonlyMap<string, FlashSkuShowcase>): ActivePromotion {
+  const view = toView(row);
+  return {
+    id: view.id,
+    type: view.type,
+    title: view.title,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    scope: view.scope,
+    scopeIds: view.scopeIds,
+    tiers: view.tiers,
+    memberDayOnly: view.memberDayOnly,
+    gift: view.gift,
+    bundle: view.bundle,
+    buyXGetY: view.buyXGetY,
+    skus: view.skus.flatMap((s) => {
+      const shown = showcase.get(s.skuId);
+      if (!shown) return [];
+      return [
+        {
+          skuId: s.skuId,
+          price: s.price,
+          quota: s.quota,
+          perUserLimit: s.perUserLimit,
+          remaining: Math.max(s.quota - s.sold, 0),
+          ...shown,
+        },
+      ];
+    }),
+  };
 }
 
 function tiersOf(rules: unknown): ReductionTier[] {

@@ -6,7 +6,10 @@ import { startStack, type Stack } from '../support/stack';
 /**
  * 营销活动 over HTTP: a flash sale with stock 100 meets 1,000 concurrent buyers and sells exactly
  * 100; a 满减 tier shows in the preview and is charged and allocated to the lines; a cancelled
- * flash-sale order gives its quota back; the per-person limit holds; bad admin input is 4xx.
+ * flash-sale order gives its quota back; the per-person limit holds; bad admin input is 4xx. Editing:
+ * everything before the start, only the title, the end and raised quotas (sold up to the new quota,
+ * through the gate) while running, nothing once ended or disabled. Flash sales starting within 7 days
+ * are listed as upcoming and sell at the SKU's price until they start.
  */
 
 let stack: Stack;
@@ -334,6 +337,281 @@ describe('bad input', () => {
     });
     expect(result.status).toBe(422);
     expect(result.body.error.details.fields).toEqual([{ path: 'skus.0.price', message: expect.any(String) }]);
+  });
+});
+
+describe('编辑 (PATCH /admin/promotions/:id)', () => {
+  const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const patch = (id: string, body: unknown, token = admin) =>
+    call('PATCH', `/api/v1/admin/promotions/${id}`, token, body);
+  /** The promotion and its flash SKUs as stored, to show a refused edit changed nothing. */
+  const stored = async (id: string) =>
+    JSON.stringify(await db().promotion.findUniqueOrThrow({ where: { id: Number(id) }, include: { flashSkus: true } }));
+  async function upcomingFlashSale(skuId: string, startsInHours = 1) {
+    const created = await call('POST', '/api/v1/admin/promotions', admin, {
+      type: 'FLASH_SALE',
+      title: '即将开始',
+      startsAt: inHours(startsInHours),
+      endsAt: inHours(startsInHours + 24),
+      skus: [{ skuId, price: 5_000, quota: 5, perUserLimit: 1 }],
+    });
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  }
+
+  it('before the start: every field of a flash sale and of a 满减 changes, the type does not', async () => {
+    const a = await given.skuWithStock(10, 10_000);
+    const b = await given.skuWithStock(10, 9_000);
+    const id = await upcomingFlashSale(a.skuId);
+    const startsAt = inHours(2);
+    const endsAt = inHours(30);
+    const edited = await patch(id, {
+      type: 'FLASH_SALE',
+      title: '改期秒杀',
+      startsAt,
+      endsAt,
+      earnsCommission: false,
+      earnsPoints: false,
+      stackWithCoupon: false,
+      memberDayOnly: true,
+      skus: [{ skuId: b.skuId, price: 4_000, quota: 8, perUserLimit: 2 }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      id,
+      type: 'FLASH_SALE',
+      title: '改期秒杀',
+      startsAt,
+      endsAt,
+      status: 'ACTIVE',
+      earnsCommission: false,
+      earnsPoints: false,
+      stackWithCoupon: false,
+      memberDayOnly: true,
+      skus: [{ skuId: b.skuId, price: 4_000, quota: 8, sold: 0, perUserLimit: 2 }],
+    });
+    const rows = await db().flashSaleSku.findMany({ where: { promotionId: Number(id) } });
+    expect(rows.map((r) => String(r.skuId))).toEqual([b.skuId]);
+
+    const before = await stored(id);
+    const retyped = await patch(id, { type: 'FULL_REDUCTION', tiers: [{ threshold: 100, amount: 10 }] });
+    expect(retyped.status).toBe(422);
+    expect(retyped.body.error).toMatchObject({ code: 'PROMOTION_TYPE_FIXED', message: expect.any(String) });
+    expect(await stored(id)).toBe(before);
+
+    // Back to SKU A at a price below its own: still checked against the catalogue like a create.
+    const tooDear = await patch(id, { skus: [{ skuId: a.skuId, price: 10_000, quota: 1, perUserLimit: 1 }] });
+    expect(tooDear.status).toBe(422);
+    expect(tooDear.body.error).toMatchObject({
+      code: 'PROMOTION_INVALID',
+      details: { fields: [{ path: 'skus.0.price' }] },
+    });
+    expect(await stored(id)).toBe(before);
+
+    const reduction = await call('POST', '/api/v1/admin/promotions', admin, {
+      type: 'FULL_REDUCTION',
+      title: '满减预告',
+      startsAt: inHours(1),
+      endsAt: inHours(48),
+      tiers: [{ threshold: 10_000, amount: 1_000 }],
+    });
+    expect(reduction.status).toBe(201);
+    const reduced = await patch(reduction.body.id, {
+      title: '满减加码',
+      scope: 'PRODUCTS',
+      scopeIds: [a.productId],
+      tiers: [
+        { threshold: 10_000, amount: 1_500 },
+        { threshold: 20_000, amount: 4_000 },
+      ],
+    });
+    expect(reduced.status).toBe(200);
+    expect(reduced.body).toMatchObject({
+      title: '满减加码',
+      scope: 'PRODUCTS',
+      scopeIds: [a.productId],
+      tiers: [
+        { threshold: 10_000, amount: 1_500 },
+        { threshold: 20_000, amount: 4_000 },
+      ],
+    });
+  });
+
+  it('while running: the title and the end change, a price does not; a raised quota sells to the new quota, never above', async () => {
+    const sku = await given.skuWithStock(100, 9_000);
+    const id = await flashSale(sku.skuId, { price: 4_000, quota: 3, perUserLimit: 1 });
+    const crowd = await buyers('raise', 14);
+    const order = (b: (typeof crowd)[number]) =>
+      given.order(b.token, { items: [{ skuId: sku.skuId, quantity: 1 }], addressId: b.addressId });
+    for (const b of crowd.slice(0, 3)) expect((await order(b)).status).toBe(201);
+    // The gate now holds a counter at 0 for this sale and SKU.
+    expect((await order(crowd[3])).body.error?.code).toBe('FLASH_SALE_SOLD_OUT');
+
+    const endsAt = inHours(48);
+    const renamed = await patch(id, { title: '加场秒杀', endsAt });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ title: '加场秒杀', endsAt, skus: [{ quota: 3, sold: 3 }] });
+    const shorter = inHours(12);
+    expect((await patch(id, { endsAt: shorter })).body.endsAt).toBe(shorter);
+
+    const before = await stored(id);
+    const terms = { skuId: sku.skuId, price: 4_000, quota: 3, perUserLimit: 1 };
+    for (const [change, status, code, path] of [
+      [{ skus: [{ ...terms, price: 3_000 }] }, 409, 'PROMOTION_FIELD_LOCKED', 'skus.0.price'],
+      [{ skus: [{ ...terms, perUserLimit: 2 }] }, 409, 'PROMOTION_FIELD_LOCKED', 'skus.0.perUserLimit'],
+      [{ skus: [{ ...terms, quota: 2 }] }, 409, 'PROMOTION_FIELD_LOCKED', 'skus.0.quota'],
+      [{ startsAt: inHours(-5) }, 409, 'PROMOTION_FIELD_LOCKED', 'startsAt'],
+      [{ stackWithCoupon: false }, 409, 'PROMOTION_FIELD_LOCKED', 'stackWithCoupon'],
+      [{ endsAt: inHours(-0.01) }, 422, 'PROMOTION_INVALID', 'endsAt'],
+    ] as const) {
+      const refused = await patch(id, change);
+      expect({ change, status: refused.status, code: refused.body.error?.code }).toEqual({ change, status, code });
+      expect(refused.body.error.details.fields).toContainEqual({ path, message: expect.any(String) });
+    }
+    expect(await stored(id)).toBe(before);
+
+    const raised = await patch(id, { skus: [{ ...terms, quota: 6 }] });
+    expect(raised.status).toBe(200);
+    expect(raised.body.skus).toEqual([{ ...terms, quota: 6, sold: 3 }]);
+
+    // Ten buyers at once for the 3 units the raise added: exactly 3 get them.
+    const rush = await Promise.all(crowd.slice(4).map(order));
+    const created = rush.filter((r) => r.status === 201);
+    expect(created).toHaveLength(3);
+    for (const r of created) expect(r.body.lines[0].unitPrice).toBe(4_000);
+    expect(rush.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.error?.code}`)).toEqual(
+      Array(7).fill('409 FLASH_SALE_SOLD_OUT'),
+    );
+    expect(await soldOf(id, sku.skuId)).toBe(6);
+    expect(await given.stockOf(sku.skuId)).toBe(94);
+    const active = await call('GET', '/api/v1/promotions/active', crowd[0].token);
+    const listed = active.body.items.find((p: { id: string }) => p.id === id);
+    expect(listed).toMatchObject({ title: '加场秒杀', endsAt: shorter, skus: [{ quota: 6, remaining: 0 }] });
+  }, 120_000);
+
+  it('an ended or disabled promotion is not editable (409)', async () => {
+    const ended = await call('POST', '/api/v1/admin/promotions', admin, {
+      type: 'FULL_REDUCTION',
+      title: '上周满减',
+      startsAt: inHours(-48),
+      endsAt: inHours(-24),
+      tiers: [{ threshold: 10_000, amount: 1_000 }],
+    });
+    expect(ended.status).toBe(201);
+    const sku = await given.skuWithStock(5, 10_000);
+    const disabledId = await upcomingFlashSale(sku.skuId);
+    expect((await call('POST', `/api/v1/admin/promotions/${disabledId}/disable`, admin, {})).status).toBe(200);
+    for (const [id, phase] of [
+      [ended.body.id, 'ENDED'],
+      [disabledId, 'DISABLED'],
+    ]) {
+      const before = await stored(id);
+      const refused = await patch(id, { title: '复活' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'PROMOTION_NOT_EDITABLE', details: { phase } });
+      expect(await stored(id)).toBe(before);
+    }
+  });
+
+  describe('bad input changes nothing', () => {
+    let id: string;
+    let skuId: string;
+    beforeAll(async () => {
+      skuId = (await given.skuWithStock(5, 10_000)).skuId;
+      id = await upcomingFlashSale(skuId);
+    });
+    it.each([
+      ['an empty patch', {}, 400, 'VALIDATION_FAILED'],
+      ['an unknown field', { colour: 'red' }, 400, 'VALIDATION_FAILED'],
+      ['an empty title', { title: ' ' }, 400, 'VALIDATION_FAILED'],
+      ['a string quota', { skus: [{ skuId: '1', price: 1, quota: 'x', perUserLimit: 1 }] }, 400, 'VALIDATION_FAILED'],
+      ['a bad time', { endsAt: 'tomorrow' }, 400, 'VALIDATION_FAILED'],
+      ['an end before the start', { endsAt: new Date(Date.now() + 60_000).toISOString() }, 400, 'VALIDATION_FAILED'],
+      ['a field of another type', { tiers: [{ threshold: 100, amount: 10 }] }, 400, 'VALIDATION_FAILED'],
+      [
+        'a limit above the quota',
+        { skus: [{ skuId: 'SKU', price: 1, quota: 1, perUserLimit: 2 }] },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown SKU',
+        { skus: [{ skuId: '999999', price: 1, quota: 1, perUserLimit: 1 }] },
+        422,
+        'PROMOTION_INVALID',
+      ],
+      ['another type', { type: 'BUNDLE' }, 422, 'PROMOTION_TYPE_FIXED'],
+    ])('%s', async (_name, body, status, code) => {
+      const before = await stored(id);
+      const refused = await patch(id, JSON.parse(JSON.stringify(body).replace('"SKU"', JSON.stringify(skuId))));
+      expect(refused.status).toBe(status);
+      expect(refused.body.error).toMatchObject({ code, message: expect.any(String) });
+      if (status === 400) expect(refused.body.error.details.fields.length).toBeGreaterThan(0);
+      expect(await stored(id)).toBe(before);
+    });
+
+    it('an unknown or non-numeric id', async () => {
+      const unknown = await patch('999999', { title: 'x' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.code).toBe('PROMOTION_NOT_FOUND');
+      const bad = await patch('abc', { title: 'x' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('is for admins only (403)', async () => {
+      const before = await stored(id);
+      const [shopper] = await buyers('nosy-edit', 1);
+      const refused = await patch(id, { title: '我来改' }, shopper.token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      expect(await stored(id)).toBe(before);
+    });
+  });
+});
+
+describe('即将开始 (upcoming flash sales)', () => {
+  it('lists flash sales starting within 7 days with their start, not yet buyable at the flash price', async () => {
+    const soon = await given.skuWithStock(10, 7_000);
+    const later = await given.skuWithStock(10, 7_000);
+    const startsAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const create = (skuId: string, starts: string, title: string) =>
+      call('POST', '/api/v1/admin/promotions', admin, {
+        type: 'FLASH_SALE',
+        title,
+        startsAt: starts,
+        endsAt: new Date(Date.parse(starts) + 3_600_000).toISOString(),
+        skus: [{ skuId, price: 2_000, quota: 20, perUserLimit: 2 }],
+      });
+    const soonSale = await create(soon.skuId, startsAt, '明日秒杀');
+    const laterSale = await create(later.skuId, new Date(Date.now() + 8 * 86_400_000).toISOString(), '下周秒杀');
+    expect([soonSale.status, laterSale.status]).toEqual([201, 201]);
+
+    const [buyer] = await buyers('upcoming', 1);
+    const active = await call('GET', '/api/v1/promotions/active', buyer.token);
+    expect(active.status).toBe(200);
+    const ids = (list: { id: string }[]) => list.map((p) => p.id);
+    expect(ids(active.body.items)).not.toContain(soonSale.body.id);
+    expect(ids(active.body.upcoming)).toContain(soonSale.body.id);
+    expect(ids(active.body.upcoming)).not.toContain(laterSale.body.id);
+    const starts = active.body.upcoming.map((p: { startsAt: string }) => Date.parse(p.startsAt));
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    const shown = active.body.upcoming.find((p: { id: string }) => p.id === soonSale.body.id);
+    expect(shown).toMatchObject({
+      type: 'FLASH_SALE',
+      title: '明日秒杀',
+      startsAt,
+      skus: [{ skuId: soon.skuId, price: 2_000, quota: 20, remaining: 20, skuPrice: 7_000, productId: soon.productId }],
+    });
+
+    // Before the start an order for the SKU is priced as any other: the SKU's price, no quota taken.
+    const body = { items: [{ skuId: soon.skuId, quantity: 1 }], addressId: buyer.addressId };
+    const preview = await call('POST', '/api/v1/orders/preview', buyer.token, body);
+    expect(preview.body.lines[0].unitPrice).toBe(7_000);
+    const order = await given.order(buyer.token, body);
+    expect(order.status).toBe(201);
+    expect(order.body.lines[0].unitPrice).toBe(7_000);
+    expect(await soldOf(soonSale.body.id, soon.skuId)).toBe(0);
   });
 });
 

@@ -12,6 +12,7 @@ import { AdminGate } from '../components/admin-gate';
 import { AdminTabs, MarketingConsoleTabs } from '../components/admin-tabs';
 import { Chips } from '../components/console-form';
 import { PromotionFormCard } from './components/promotion-form';
+import { promotionEditMode } from './promotion-edit';
 import { PROMOTION_TYPE_TEXT, promotionPhaseText, promotionRuleText } from './promotion-form';
 import './index.scss';
 
@@ -27,7 +28,15 @@ const TYPE_FILTERS: { key: TypeFilter; label: string }[] = [
   ...PROMOTION_TYPES.map((t) => ({ key: t, label: PROMOTION_TYPE_TEXT[t] })),
 ];
 
-function PromotionCard({ item, onChanged }: { item: PromotionView; onChanged: () => void }) {
+function PromotionCard({
+  item,
+  onChanged,
+  onEdit,
+}: {
+  item: PromotionView;
+  onChanged: () => void;
+  onEdit: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const disable = async () => {
     const { confirm } = await Taro.showModal({ title: '停用活动', content: `确定停用「${item.title}」吗？` });
@@ -73,6 +82,11 @@ function PromotionCard({ item, onChanged }: { item: PromotionView; onChanged: ()
       ) : null}
       {item.status === 'ACTIVE' ? (
         <View className="admin-actions">
+          {promotionEditMode(item, Date.now()) ? (
+            <Button className="admin-button admin-promotion__edit" onClick={onEdit}>
+              编辑
+            </Button>
+          ) : null}
           <Button
             className="admin-button admin-promotion__disable"
             disabled={busy || undefined}
@@ -86,11 +100,12 @@ function PromotionCard({ item, onChanged }: { item: PromotionView; onChanged: ()
   );
 }
 
-/** 营销活动: promotions by status and type, 新建 (a form per type) and 停用. */
+/** 营销活动: promotions by status and type, 新建 (a form per type), 编辑 (in place of its card) and 停用. */
 export default function AdminPromotionsPage() {
   const [status, setStatus] = useState<StatusTab>('ACTIVE');
   const [type, setType] = useState<TypeFilter>('ALL');
   const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const paged = usePaged(
     (page) =>
@@ -106,7 +121,7 @@ export default function AdminPromotionsPage() {
       {creating ? (
         <PromotionFormCard
           onCancel={() => setCreating(false)}
-          onCreated={() => {
+          onSaved={() => {
             setCreating(false);
             setStatus('ACTIVE');
             reload();
@@ -128,9 +143,21 @@ export default function AdminPromotionsPage() {
       </View>
       {paged.status === 'done' && paged.items.length === 0 ? <Empty text="暂无营销活动" /> : null}
       {paged.status === 'error' && paged.items.length === 0 ? <Empty text={paged.error ?? '加载失败'} /> : null}
-      {paged.items.map((item) => (
-        <PromotionCard key={item.id} item={item} onChanged={reload} />
-      ))}
+      {paged.items.map((item) =>
+        item.id === editingId ? (
+          <PromotionFormCard
+            key={`edit-${item.id}`}
+            editing={item}
+            onCancel={() => setEditingId(null)}
+            onSaved={() => {
+              setEditingId(null);
+              reload();
+            }}
+          />
+        ) : (
+          <PromotionCard key={item.id} item={item} onChanged={reload} onEdit={() => setEditingId(item.id)} />
+        ),
+      )}
       {paged.items.length > 0 ? (
         <LoadMore status={paged.status} error={paged.error} onLoadMore={paged.loadMore} />
       ) : null}

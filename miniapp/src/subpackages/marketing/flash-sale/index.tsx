@@ -6,15 +6,17 @@ import { errorMessage } from '../../../api/client';
 import { getActivePromotions } from '../../../api/promotions';
 import { Empty } from '../../../components/empty';
 import { useSecondsLeft } from '../../../hooks/use-seconds-left';
-import {
-  flashSalePhase,
-  flashSaleSessions,
-  stockBarText,
-  type FlashSaleItem,
-  type FlashSaleSession,
-} from '../../../utils/flash-sale';
+import { flashSalePhase, type FlashSaleItem, type FlashSaleSession } from '../../../utils/flash-sale';
 import { formatGroupCountdown } from '../../../utils/groupbuy';
 import { toConfirmOrder, toProduct } from '../../../utils/route';
+import {
+  flashItemAction,
+  flashSaleTabs,
+  startText,
+  tabToShow,
+  type FlashSaleTab,
+  type FlashSaleTabs,
+} from './flash-sale-tabs';
 import '../components/marketing.scss';
 import './index.scss';
 
@@ -30,10 +32,11 @@ function SessionCountdown({ session, onEnd }: { session: FlashSaleSession; onEnd
   );
 }
 
-function FlashItem({ item }: { item: FlashSaleItem }) {
+function FlashItem({ item, tab }: { item: FlashSaleItem; tab: FlashSaleTab }) {
+  const action = flashItemAction(item, tab);
   return (
     <View
-      className={`flash-item ${item.soldOut ? 'flash-item--sold-out' : ''}`}
+      className={`flash-item ${item.soldOut && tab === 'RUNNING' ? 'flash-item--sold-out' : ''}`}
       data-sku={item.skuId}
       data-sold-out={item.soldOut ? '1' : '0'}
       onClick={() => toProduct(item.productId)}
@@ -53,18 +56,18 @@ function FlashItem({ item }: { item: FlashSaleItem }) {
         </View>
         <View className="flash-item__foot">
           <View className="flash-bar">
-            <View className="flash-bar__fill" style={{ width: `${item.soldPercent}%` }} />
-            <Text className="flash-bar__text">{stockBarText(item)}</Text>
+            <View className="flash-bar__fill" style={{ width: `${tab === 'RUNNING' ? item.soldPercent : 0}%` }} />
+            <Text className="flash-bar__text">{action.bar}</Text>
           </View>
           <Button
             className="flash-item__buy"
-            disabled={item.soldOut || undefined}
+            disabled={action.disabled || undefined}
             onClick={(e) => {
               e.stopPropagation();
-              if (!item.soldOut) toConfirmOrder([{ skuId: item.skuId, quantity: 1 }], false);
+              if (!action.disabled) toConfirmOrder([{ skuId: item.skuId, quantity: 1 }], false);
             }}
           >
-            {item.soldOut ? '已抢光' : '马上抢'}
+            {action.label}
           </Button>
         </View>
       </View>
@@ -72,16 +75,28 @@ function FlashItem({ item }: { item: FlashSaleItem }) {
   );
 }
 
-/** 限时秒杀: each running flash sale with its countdown, its SKUs' prices and stock bars, 马上抢. */
+const TABS: { key: FlashSaleTab; label: string }[] = [
+  { key: 'RUNNING', label: '正在疯抢' },
+  { key: 'UPCOMING', label: '即将开始' },
+];
+
+/**
+ * 限时秒杀: 正在疯抢, each running flash sale with its countdown to the end, its SKUs' prices and stock
+ * bars, 马上抢; 即将开始, the flash sales of the next 7 days with their start time and a countdown to
+ * it, their SKUs not buyable yet. A countdown reaching zero reloads the page (a sale moves tabs).
+ */
 export default function FlashSalePage() {
-  const [sessions, setSessions] = useState<FlashSaleSession[] | null>(null);
+  const [tabs, setTabs] = useState<FlashSaleTabs | null>(null);
+  const [tab, setTab] = useState<FlashSaleTab | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
     () =>
       getActivePromotions()
         .then((active) => {
-          setSessions(flashSaleSessions(active));
+          const next = flashSaleTabs(active);
+          setTabs(next);
+          setTab((current) => tabToShow(next, current));
           setError(null);
         })
         .catch((e: unknown) => setError(errorMessage(e)))
@@ -91,8 +106,9 @@ export default function FlashSalePage() {
   useDidShow(() => void load());
   usePullDownRefresh(() => void load());
 
-  if (error && !sessions) return <Empty text={error} />;
-  if (!sessions) return <View className="mk" />;
+  if (error && !tabs) return <Empty text={error} />;
+  if (!tabs || !tab) return <View className="mk" />;
+  const sessions = tab === 'RUNNING' ? tabs.running : tabs.upcoming;
 
   return (
     <View className="mk flash-sale">
@@ -100,9 +116,29 @@ export default function FlashSalePage() {
         <Text className="mk-head__big">限时秒杀</Text>
         <Text className="mk-head__line">低价限量，抢完即止</Text>
       </View>
-      {sessions.length === 0 ? <Empty text="暂无进行中的秒杀" /> : null}
+      <View className="mk-tabs flash-tabs">
+        {TABS.map((t) => {
+          const count = (t.key === 'RUNNING' ? tabs.running : tabs.upcoming).length;
+          return (
+            <View
+              key={t.key}
+              className={`mk-tab ${tab === t.key ? 'mk-tab--active' : ''}`}
+              data-tab={t.key}
+              onClick={() => setTab(t.key)}
+            >
+              <Text>{count > 0 ? `${t.label} (${count})` : t.label}</Text>
+            </View>
+          );
+        })}
+      </View>
+      {sessions.length === 0 ? <Empty text={tab === 'RUNNING' ? '暂无进行中的秒杀' : '近 7 天暂无秒杀预告'} /> : null}
       {sessions.map((session) => (
-        <View key={session.promotionId} className="mk-card flash-session" data-id={session.promotionId}>
+        <View
+          key={session.promotionId}
+          className={`mk-card flash-session ${tab === 'UPCOMING' ? 'flash-session--upcoming' : ''}`}
+          data-id={session.promotionId}
+          data-tab={tab}
+        >
           <View className="flash-session__head">
             <Text className="flash-session__title">
               {session.title}
@@ -110,8 +146,11 @@ export default function FlashSalePage() {
             </Text>
             <SessionCountdown session={session} onEnd={() => void load()} />
           </View>
+          {tab === 'UPCOMING' ? (
+            <Text className="flash-session__starts">{startText(session.startsAt, Date.now())}</Text>
+          ) : null}
           {session.items.map((item) => (
-            <FlashItem key={item.skuId} item={item} />
+            <FlashItem key={item.skuId} item={item} tab={tab} />
           ))}
         </View>
       ))}

@@ -4,6 +4,7 @@ import { PROMOTION_SCOPES, PROMOTION_TYPES, type PromotionView } from '@weshop/s
 import { getAdminProduct } from '../../../../../api/admin';
 import { createPromotion } from '../../../../../api/admin-marketing';
 import { errorMessage } from '../../../../../api/client';
+import { updatePromotion } from '../../../../../api/promotions';
 import {
   Chips,
   CommissionChips,
@@ -32,19 +33,51 @@ import {
   withType,
   type PromotionForm,
 } from '../../promotion-form';
+import {
+  editableInMode,
+  formToPromotionPatch,
+  promotionEditMode,
+  promotionToForm,
+  type PromotionEditMode,
+} from '../../promotion-edit';
 
 type Patch = (patch: Partial<PromotionForm>) => void;
 interface Part {
   form: PromotionForm;
   set: Patch;
   errors: Errors;
+  /** Whether the field at a request path can change (a running promotion keeps most of them). */
+  can: (path: string) => boolean;
+}
+
+/** A value the promotion keeps, shown instead of its input. */
+function Fixed({ text }: { text: string }) {
+  return <Text className="promotion-form__fixed">{text || '—'}</Text>;
+}
+
+/** The console's TextInput, or its value read-only when `locked`. */
+function FieldInput({ locked, ...props }: Parameters<typeof TextInput>[0] & { locked: boolean }) {
+  if (locked) return <Fixed text={props.value && props.suffix ? `${props.value} ${props.suffix}` : props.value} />;
+  return <TextInput {...props} />;
+}
+
+/** The console's Toggle, or 是/否 when `locked`. */
+function FieldToggle({ locked, ...props }: Parameters<typeof Toggle>[0] & { locked: boolean }) {
+  return locked ? <Fixed text={props.checked ? '是' : '否'} /> : <Toggle {...props} />;
+}
+
+/** The console's Chips, or the chosen label when `locked`. */
+function FieldChoice<K extends string>({ locked, ...props }: Parameters<typeof Chips<K>>[0] & { locked: boolean }) {
+  if (!locked) return <Chips {...props} />;
+  return <Fixed text={props.options.find((o) => o.key === props.value)?.label ?? ''} />;
 }
 
 /** Replaces row `i` of a list. */
 const replaced = <T,>(list: T[], i: number, row: T) => list.map((x, j) => (j === i ? row : x));
 
 /** 限时秒杀: SKUs by id (or all of a product's via 读取商品), each with its price, quota and per-person limit. */
-function FlashSaleFields({ form, set, errors }: Part) {
+function FlashSaleFields({ form, set, errors, can }: Part) {
+  const rowsFixed = !can('skus');
   const [productId, setProductId] = useState('');
   const [loading, setLoading] = useState(false);
   const [productError, setProductError] = useState<string | null>(null);
@@ -69,25 +102,31 @@ function FlashSaleFields({ form, set, errors }: Part) {
   };
   return (
     <>
-      <Field
-        path="productSkus"
-        label="按商品添加"
-        hint="读取商品后，它的每个规格各占一行"
-        errors={productError ? { productSkus: [productError] } : {}}
-      >
-        <TextInput value={productId} type="number" placeholder="商品编号" onInput={setProductId} />
-        <Button
-          className="admin-button promotion-form__load"
-          disabled={loading || undefined}
-          onClick={() => void load()}
+      {rowsFixed ? null : (
+        <Field
+          path="productSkus"
+          label="按商品添加"
+          hint="读取商品后，它的每个规格各占一行"
+          errors={productError ? { productSkus: [productError] } : {}}
         >
-          读取商品
-        </Button>
-      </Field>
+          <TextInput value={productId} type="number" placeholder="商品编号" onInput={setProductId} />
+          <Button
+            className="admin-button promotion-form__load"
+            disabled={loading || undefined}
+            onClick={() => void load()}
+          >
+            读取商品
+          </Button>
+        </Field>
+      )}
       <SectionHead
         title="秒杀 SKU"
         addLabel="+ 按 SKU 编号添加"
-        onAdd={form.skus.length < MAX_FLASH_SKUS ? () => set({ skus: [...form.skus, emptyFlashSku()] }) : undefined}
+        onAdd={
+          !rowsFixed && form.skus.length < MAX_FLASH_SKUS
+            ? () => set({ skus: [...form.skus, emptyFlashSku()] })
+            : undefined
+        }
       />
       <FormErrorsAt errors={errors} path="skus" />
       {form.skus.map((row, i) => {
@@ -98,19 +137,46 @@ function FlashSaleFields({ form, set, errors }: Part) {
             path={`skus.${i}`}
             title={row.label ?? `SKU ${i + 1}`}
             errors={errors}
-            onRemove={() => set({ skus: form.skus.filter((_, j) => j !== i) })}
+            onRemove={rowsFixed ? undefined : () => set({ skus: form.skus.filter((_, j) => j !== i) })}
           >
             <Field path={`skus.${i}.skuId`} label="SKU 编号" errors={errors}>
-              <TextInput value={row.skuId} type="number" onInput={(v) => put({ skuId: v, label: null })} />
+              <FieldInput
+                locked={!can(`skus.${i}.skuId`)}
+                value={row.skuId}
+                type="number"
+                onInput={(v) => put({ skuId: v, label: null })}
+              />
             </Field>
             <Field path={`skus.${i}.price`} label="秒杀价" hint="需低于 SKU 售价" errors={errors}>
-              <TextInput value={row.price} suffix="元" onInput={(v) => put({ price: v })} />
+              <FieldInput
+                locked={!can(`skus.${i}.price`)}
+                value={row.price}
+                suffix="元"
+                onInput={(v) => put({ price: v })}
+              />
             </Field>
-            <Field path={`skus.${i}.quota`} label="秒杀库存" hint="本活动最多卖出的件数" errors={errors}>
-              <TextInput value={row.quota} type="number" suffix="件" onInput={(v) => put({ quota: v })} />
+            <Field
+              path={`skus.${i}.quota`}
+              label="秒杀库存"
+              hint={rowsFixed ? '活动进行中只能增加，不少于已售' : '本活动最多卖出的件数'}
+              errors={errors}
+            >
+              <FieldInput
+                locked={!can(`skus.${i}.quota`)}
+                value={row.quota}
+                type="number"
+                suffix="件"
+                onInput={(v) => put({ quota: v })}
+              />
             </Field>
             <Field path={`skus.${i}.perUserLimit`} label="每人限购" errors={errors}>
-              <TextInput value={row.perUserLimit} type="number" suffix="件" onInput={(v) => put({ perUserLimit: v })} />
+              <FieldInput
+                locked={!can(`skus.${i}.perUserLimit`)}
+                value={row.perUserLimit}
+                type="number"
+                suffix="件"
+                onInput={(v) => put({ perUserLimit: v })}
+              />
             </Field>
           </RowCard>
         );
@@ -128,11 +194,12 @@ function FormErrorsAt({ errors, path }: { errors: Errors; path: string }) {
 }
 
 /** 适用范围 of 满减, 满赠 and 买X送Y. */
-function ScopeFields({ form, set, errors }: Part) {
+function ScopeFields({ form, set, errors, can }: Part) {
   return (
     <>
       <Field path="scope" label="适用商品" errors={errors}>
-        <Chips
+        <FieldChoice
+          locked={!can('scope')}
           options={PROMOTION_SCOPES.map((s) => ({ key: s, label: PROMOTION_SCOPE_TEXT[s] }))}
           value={form.scope}
           onChange={(scope) => set({ scope })}
@@ -145,21 +212,29 @@ function ScopeFields({ form, set, errors }: Part) {
           hint="多个用逗号分隔"
           errors={errors}
         >
-          <TextInput value={form.scopeIds} type="text" wide onInput={(v) => set({ scopeIds: v })} />
+          <FieldInput
+            locked={!can('scopeIds')}
+            value={form.scopeIds}
+            type="text"
+            wide
+            onInput={(v) => set({ scopeIds: v })}
+          />
         </Field>
       ) : null}
     </>
   );
 }
 
-function FullReductionFields({ form, set, errors }: Part) {
+function FullReductionFields(part: Part) {
+  const { form, set, errors, can } = part;
+  const fixed = !can('tiers');
   return (
     <>
-      <ScopeFields form={form} set={set} errors={errors} />
+      <ScopeFields {...part} />
       <SectionHead
         title="满减档位"
         addLabel="+ 添加一档"
-        onAdd={form.tiers.length < MAX_TIERS ? () => set({ tiers: [...form.tiers, emptyTier()] }) : undefined}
+        onAdd={!fixed && form.tiers.length < MAX_TIERS ? () => set({ tiers: [...form.tiers, emptyTier()] }) : undefined}
       />
       <FormErrorsAt errors={errors} path="tiers" />
       {form.tiers.map((tier, i) => {
@@ -170,13 +245,15 @@ function FullReductionFields({ form, set, errors }: Part) {
             path={`tiers.${i}`}
             title={`第 ${i + 1} 档`}
             errors={errors}
-            onRemove={form.tiers.length > 1 ? () => set({ tiers: form.tiers.filter((_, j) => j !== i) }) : undefined}
+            onRemove={
+              !fixed && form.tiers.length > 1 ? () => set({ tiers: form.tiers.filter((_, j) => j !== i) }) : undefined
+            }
           >
             <Field path={`tiers.${i}.threshold`} label="满" errors={errors}>
-              <TextInput value={tier.threshold} suffix="元" onInput={(v) => put({ threshold: v })} />
+              <FieldInput locked={fixed} value={tier.threshold} suffix="元" onInput={(v) => put({ threshold: v })} />
             </Field>
             <Field path={`tiers.${i}.amount`} label="减" hint="低于门槛，且每档高于上一档" errors={errors}>
-              <TextInput value={tier.amount} suffix="元" onInput={(v) => put({ amount: v })} />
+              <FieldInput locked={fixed} value={tier.amount} suffix="元" onInput={(v) => put({ amount: v })} />
             </Field>
           </RowCard>
         );
@@ -185,31 +262,49 @@ function FullReductionFields({ form, set, errors }: Part) {
   );
 }
 
-function FullGiftFields({ form, set, errors }: Part) {
+function FullGiftFields(part: Part) {
+  const { form, set, errors, can } = part;
   return (
     <>
-      <ScopeFields form={form} set={set} errors={errors} />
+      <ScopeFields {...part} />
       <Field path="threshold" label="满" hint="适用商品按活动价合计" errors={errors}>
-        <TextInput value={form.giftThreshold} suffix="元" onInput={(v) => set({ giftThreshold: v })} />
+        <FieldInput
+          locked={!can('threshold')}
+          value={form.giftThreshold}
+          suffix="元"
+          onInput={(v) => set({ giftThreshold: v })}
+        />
       </Field>
       <Field path="giftSkuId" label="赠品 SKU" errors={errors}>
-        <TextInput value={form.giftSkuId} type="number" onInput={(v) => set({ giftSkuId: v })} />
+        <FieldInput
+          locked={!can('giftSkuId')}
+          value={form.giftSkuId}
+          type="number"
+          onInput={(v) => set({ giftSkuId: v })}
+        />
       </Field>
       <Field path="giftQuantity" label="每单赠送" hint="赠品库存不足时少送" errors={errors}>
-        <TextInput value={form.giftQuantity} type="number" suffix="件" onInput={(v) => set({ giftQuantity: v })} />
+        <FieldInput
+          locked={!can('giftQuantity')}
+          value={form.giftQuantity}
+          type="number"
+          suffix="件"
+          onInput={(v) => set({ giftQuantity: v })}
+        />
       </Field>
     </>
   );
 }
 
-function BundleFields({ form, set, errors }: Part) {
+function BundleFields({ form, set, errors, can }: Part) {
+  const fixed = !can('items');
   return (
     <>
       <SectionHead
         title="组合商品"
         addLabel="+ 添加商品"
         onAdd={
-          form.bundleItems.length < MAX_BUNDLE_ITEMS
+          !fixed && form.bundleItems.length < MAX_BUNDLE_ITEMS
             ? () => set({ bundleItems: [...form.bundleItems, emptyBundleItem()] })
             : undefined
         }
@@ -226,12 +321,13 @@ function BundleFields({ form, set, errors }: Part) {
             title={`第 ${i + 1} 件`}
             errors={errors}
             onRemove={
-              form.bundleItems.length > 2
+              !fixed && form.bundleItems.length > 2
                 ? () => set({ bundleItems: form.bundleItems.filter((_, j) => j !== i) })
                 : undefined
             }
           >
-            <Chips
+            <FieldChoice
+              locked={fixed}
               options={[
                 { key: 'SKU', label: '指定 SKU' },
                 { key: 'PRODUCT', label: '商品任一规格' },
@@ -240,33 +336,58 @@ function BundleFields({ form, set, errors }: Part) {
               onChange={(kind) => put({ kind })}
             />
             <Field path={idPath} label={item.kind === 'SKU' ? 'SKU 编号' : '商品编号'} errors={errors}>
-              <TextInput value={item.id} type="number" onInput={(v) => put({ id: v })} />
+              <FieldInput locked={fixed} value={item.id} type="number" onInput={(v) => put({ id: v })} />
             </Field>
             <Field path={`items.${i}.quantity`} label="件数" errors={errors}>
-              <TextInput value={item.quantity} type="number" suffix="件" onInput={(v) => put({ quantity: v })} />
+              <FieldInput
+                locked={fixed}
+                value={item.quantity}
+                type="number"
+                suffix="件"
+                onInput={(v) => put({ quantity: v })}
+              />
             </Field>
           </RowCard>
         );
       })}
       <Field path="price" label="组合价" hint="需低于各件按售价的合计" errors={errors}>
-        <TextInput value={form.bundlePrice} suffix="元" onInput={(v) => set({ bundlePrice: v })} />
+        <FieldInput
+          locked={!can('price')}
+          value={form.bundlePrice}
+          suffix="元"
+          onInput={(v) => set({ bundlePrice: v })}
+        />
       </Field>
     </>
   );
 }
 
-function BuyXGetYFields({ form, set, errors }: Part) {
+function BuyXGetYFields(part: Part) {
+  const { form, set, errors, can } = part;
   return (
     <>
-      <ScopeFields form={form} set={set} errors={errors} />
+      <ScopeFields {...part} />
       <Field path="buyQuantity" label="买" hint="同一 SKU 每买满 X 件" errors={errors}>
-        <TextInput value={form.buyQuantity} type="number" suffix="件" onInput={(v) => set({ buyQuantity: v })} />
+        <FieldInput
+          locked={!can('buyQuantity')}
+          value={form.buyQuantity}
+          type="number"
+          suffix="件"
+          onInput={(v) => set({ buyQuantity: v })}
+        />
       </Field>
       <Field path="getQuantity" label="送" hint="送 Y 件同款" errors={errors}>
-        <TextInput value={form.getQuantity} type="number" suffix="件" onInput={(v) => set({ getQuantity: v })} />
+        <FieldInput
+          locked={!can('getQuantity')}
+          value={form.getQuantity}
+          type="number"
+          suffix="件"
+          onInput={(v) => set({ getQuantity: v })}
+        />
       </Field>
       <Field path="maxGiftsPerOrder" label="每单最多送" hint="选填，留空不限" errors={errors}>
-        <TextInput
+        <FieldInput
+          locked={!can('maxGiftsPerOrder')}
           value={form.maxGiftsPerOrder}
           type="number"
           suffix="件"
@@ -285,27 +406,55 @@ const TYPE_FIELDS = {
   BUY_X_GET_Y: BuyXGetYFields,
 } as const;
 
-/** 新建营销活动: the type, its own fields, the window and the flags; refusals show on their fields. */
-export function PromotionFormCard(props: { onCreated: (p: PromotionView) => void; onCancel: () => void }) {
+/**
+ * 新建营销活动, or 编辑 of `editing` prefilled: the type, its own fields, the window and the flags;
+ * refusals show on their fields. Editing sends only what changed; a running promotion shows what it
+ * keeps read-only (the server decides either way).
+ */
+export function PromotionFormCard(props: {
+  editing?: PromotionView;
+  onSaved: (p: PromotionView) => void;
+  onCancel: () => void;
+}) {
+  const { editing } = props;
+  const [mode] = useState<PromotionEditMode | 'CREATE'>(() =>
+    editing ? promotionEditMode(editing, Date.now()) : 'CREATE',
+  );
+  const [original] = useState(() => (editing ? promotionToForm(editing) : null));
   const { form, set, setForm, setIssues, errors, top, busy, submit } = useConsoleForm({
-    initial: () => emptyPromotionForm(new Date()),
+    initial: () => original ?? emptyPromotionForm(new Date()),
     shownPaths: promotionShownPaths,
     prepare: (f: PromotionForm) => {
+      if (editing && original) {
+        const result = formToPromotionPatch(original, f);
+        if (result === 'unchanged') return 'unchanged';
+        return result.ok ? () => updatePromotion(editing.id, result.patch) : result.issues;
+      }
       const result = formToPromotion(f);
       return result.ok ? () => createPromotion(result.request) : result.issues;
     },
-    savedToast: '活动已创建',
-    failedMessage: '创建失败，请稍后再试',
-    onSaved: (created) => created && props.onCreated(created),
+    savedToast: editing ? '活动已保存' : '活动已创建',
+    failedMessage: editing ? '保存失败，请稍后再试' : '创建失败，请稍后再试',
+    onSaved: (saved) => (saved ? props.onSaved(saved) : props.onCancel()),
   });
+  const can = (path: string) => editableInMode(mode, path);
   const TypeFields = TYPE_FIELDS[form.type];
 
   return (
-    <View className="admin-card promotion-form" data-type={form.type}>
-      <Text className="console-form__title">新建营销活动</Text>
+    <View
+      className="admin-card promotion-form"
+      data-type={form.type}
+      data-mode={mode === 'CREATE' ? 'create' : mode === 'RUNNING' ? 'edit-running' : 'edit'}
+      data-id={editing?.id}
+    >
+      <Text className="console-form__title">{editing ? `编辑营销活动 · 活动 ${editing.id}` : '新建营销活动'}</Text>
+      {mode === 'RUNNING' ? (
+        <Text className="promotion-form__note">活动进行中：只能修改名称、结束时间，以及增加秒杀库存</Text>
+      ) : null}
       <FormErrors messages={top} />
       <Field path="type" label="活动类型" errors={errors}>
-        <Chips
+        <FieldChoice
+          locked={!can('type')}
           options={PROMOTION_TYPES.map((t) => ({ key: t, label: PROMOTION_TYPE_TEXT[t] }))}
           value={form.type}
           onChange={(type) => {
@@ -314,30 +463,59 @@ export function PromotionFormCard(props: { onCreated: (p: PromotionView) => void
           }}
         />
       </Field>
-      <TypeFields form={form} set={set} errors={errors} />
+      <TypeFields form={form} set={set} errors={errors} can={can} />
       <Field path="title" label="活动名称" errors={errors}>
-        <TextInput value={form.title} type="text" wide placeholder="如 周末秒杀" onInput={(v) => set({ title: v })} />
+        <FieldInput
+          locked={!can('title')}
+          value={form.title}
+          type="text"
+          wide
+          placeholder="如 周末秒杀"
+          onInput={(v) => set({ title: v })}
+        />
       </Field>
       <Field path="startsAt" label="开始时间" errors={errors}>
-        <TextInput value={form.startsAt} type="text" wide onInput={(v) => set({ startsAt: v })} />
+        <FieldInput
+          locked={!can('startsAt')}
+          value={form.startsAt}
+          type="text"
+          wide
+          onInput={(v) => set({ startsAt: v })}
+        />
       </Field>
       <Field path="endsAt" label="结束时间" errors={errors}>
-        <TextInput value={form.endsAt} type="text" wide onInput={(v) => set({ endsAt: v })} />
+        <FieldInput locked={!can('endsAt')} value={form.endsAt} type="text" wide onInput={(v) => set({ endsAt: v })} />
       </Field>
       <Field path="memberDayOnly" label="仅会员日" hint="只在会员日对会员日等级生效" errors={errors}>
-        <Toggle checked={form.memberDayOnly} onChange={(v) => set({ memberDayOnly: v })} />
+        <FieldToggle
+          locked={!can('memberDayOnly')}
+          checked={form.memberDayOnly}
+          onChange={(v) => set({ memberDayOnly: v })}
+        />
       </Field>
       <Field path="stackWithCoupon" label="可与优惠券同享" errors={errors}>
-        <Toggle checked={form.stackWithCoupon} onChange={(v) => set({ stackWithCoupon: v })} />
+        <FieldToggle
+          locked={!can('stackWithCoupon')}
+          checked={form.stackWithCoupon}
+          onChange={(v) => set({ stackWithCoupon: v })}
+        />
       </Field>
       <Field path="earnsPoints" label="赠送积分" hint="关闭后活动商品不产生购物积分" errors={errors}>
-        <Toggle checked={form.earnsPoints} onChange={(v) => set({ earnsPoints: v })} />
+        <FieldToggle
+          locked={!can('earnsPoints')}
+          checked={form.earnsPoints}
+          onChange={(v) => set({ earnsPoints: v })}
+        />
       </Field>
       <Field path="earnsCommission" label="分销计佣" errors={errors}>
-        <CommissionChips value={form.earnsCommission} onChange={(v) => set({ earnsCommission: v })} />
+        {can('earnsCommission') ? (
+          <CommissionChips value={form.earnsCommission} onChange={(v) => set({ earnsCommission: v })} />
+        ) : (
+          <Fixed text={form.earnsCommission === null ? '店铺默认' : form.earnsCommission ? '计佣' : '不计佣'} />
+        )}
       </Field>
       <View className="admin-actions">
-        <Button className="admin-button" onClick={props.onCancel}>
+        <Button className="admin-button promotion-form__cancel" onClick={props.onCancel}>
           取消
         </Button>
         <Button
@@ -345,7 +523,7 @@ export function PromotionFormCard(props: { onCreated: (p: PromotionView) => void
           disabled={busy || undefined}
           onClick={() => void submit()}
         >
-          创建活动
+          {editing ? '保存修改' : '创建活动'}
         </Button>
       </View>
     </View>
