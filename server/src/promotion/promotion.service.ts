@@ -18,7 +18,7 @@ import {
   type PromotionView,
   type ReductionTier,
 } from '@weshop/shared';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
@@ -71,6 +71,20 @@ type FlashSkuShowcase = Pick<ActiveFlashSaleSku, 'productId' | 'title' | 'specs'
 const flashCounter = (sale: { promotionId: number; skuId: number }) => `flash:${sale.promotionId}:${sale.skuId}`;
 
 /** A SKU's running flash sale as checkout reads it. */
+/** A running flash sale's SKU as the joined read returns it (integers may come as bigints, flags as 0/1). */
+interface FlashSkuRow {
+  promotionId: number | bigint;
+  skuId: number | bigint;
+  price: number | bigint;
+  quota: number | bigint;
+  sold: number | bigint;
+  perUserLimit: number | bigint;
+  startsAt: Date;
+  endsAt: Date;
+  earnsCommission: boolean | number | null;
+  memberDayOnly: boolean | number;
+}
+
 interface RunningFlashSku {
   promotionId: number;
   skuId: number;
@@ -297,28 +311,31 @@ export class PromotionService implements OnModuleInit, PricingContributor {
   /** Running flash sales of these SKUs, one per SKU (overlapping sales of a SKU are refused at creation). */
   private async runningFlashSkus(db: Db, skuIds: number[], now: Date): Promise<Map<number, RunningFlashSku>> {
     if (!skuIds.length) return new Map();
-    const rows = await db.flashSaleSku.findMany({
-      where: {
-        skuId: { in: skuIds },
-        promotion: { type: 'FLASH_SALE', status: 'ACTIVE', startsAt: { lte: now }, endsAt: { gt: now } },
-      },
-      include: { promotion: true },
-      orderBy: { promotionId: 'asc' },
-    });
+    // One joined read (every checkout makes it, twice under a rush: at the gate and in the
+    // transaction); through the relation Prisma would make two, the second even when none was found.
+    const rows = await db.$queryRaw<FlashSkuRow[]>`
+      SELECT f.promotion_id AS promotionId, f.sku_id AS skuId, f.price, f.quota, f.sold,
+             f.per_user_limit AS perUserLimit, p.starts_at AS startsAt, p.ends_at AS endsAt,
+             p.earns_commission AS earnsCommission, p.member_day_only AS memberDayOnly
+        FROM flash_sale_sku f JOIN promotion p ON p.id = f.promotion_id
+       WHERE f.sku_id IN (${Prisma.join(skuIds)}) AND p.type = 'FLASH_SALE' AND p.status = 'ACTIVE'
+         AND p.starts_at <= ${now} AND p.ends_at > ${now}
+       ORDER BY f.promotion_id`;
     const found = new Map<number, RunningFlashSku>();
     for (const row of rows) {
-      if (found.has(row.skuId)) continue;
-      found.set(row.skuId, {
-        promotionId: row.promotionId,
-        skuId: row.skuId,
-        price: row.price,
-        quota: row.quota,
-        sold: row.sold,
-        perUserLimit: row.perUserLimit,
-        startsAt: row.promotion.startsAt,
-        endsAt: row.promotion.endsAt,
-        earnsCommission: row.promotion.earnsCommission,
-        memberDayOnly: row.promotion.memberDayOnly,
+      const skuId = Number(row.skuId);
+      if (found.has(skuId)) continue;
+      found.set(skuId, {
+        promotionId: Number(row.promotionId),
+        skuId,
+        price: Number(row.price),
+        quota: Number(row.quota),
+        sold: Number(row.sold),
+        perUserLimit: Number(row.perUserLimit),
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        earnsCommission: row.earnsCommission === null ? null : Boolean(Number(row.earnsCommission)),
+        memberDayOnly: Boolean(Number(row.memberDayOnly)),
       });
     }
     return found;
