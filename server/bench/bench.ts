@@ -349,6 +349,14 @@ async function main(): Promise<number> {
         );
         if (!run.checks.correct) hotRuns.push(run);
         profiles.push(run.profile!);
+        // The profiled SKU is sold out now: what answering alone costs, profiled.
+        const floor = await soldOutRush(pool, ready, fixture.hotBuyers, fixture.hotSkus.profiled, {
+          connections: 'warm',
+          serverPid: child.pid,
+          profile: { child, file: 'bench-sold-out-rush.cpuprofile', artifacts: ARTIFACTS },
+        });
+        log(`${describe(floor.measurement)} (profiled)`);
+        profiles.push(floor.profile!);
       }
       if (ONLY.has('flash')) {
         const run = await flashSaleHotItem(pool, ready, await adminToken(), fixture.hotBuyers, flashSkus[1], {
