@@ -237,6 +237,12 @@ export async function rush(
   };
 }
 
+/** Reads a SKU's stock (a fresh read each time, outside the server). */
+function stockReader(pool: mysql.Pool, skuId: number): () => Promise<number> {
+  return async () =>
+    (await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [skuId], true))[0].stock;
+}
+
 /**
  * 秒杀: one SKU with stock 100 and 1,000 buyers on 1,000 phones (one connection each), each
  * ordering one unit, all at the same moment. Checks that exactly 100 were sold, the other 900
@@ -249,8 +255,7 @@ export async function hotItem(
   sku: HotSku,
   options: HotItemOptions,
 ): Promise<HotItemRun> {
-  const stockOf = async () =>
-    (await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId], true))[0].stock;
+  const stockOf = stockReader(pool, sku.skuId);
   const run = await rush(pool, ready, buyers, sku, {
     ...options,
     name: 'hot item',
@@ -298,8 +303,7 @@ export async function soldOutRush(
   sku: HotSku,
   options: HotItemOptions,
 ): Promise<RushResult> {
-  const stockOf = async () =>
-    (await rows<{ stock: number }>(pool, 'SELECT stock FROM sku WHERE id = ?', [sku.skuId], true))[0].stock;
+  const stockOf = stockReader(pool, sku.skuId);
   const before = await stockOf();
   if (before !== 0) throw new Error(`sold-out rush: SKU ${sku.skuId} still has ${before} in stock`);
   return rush(pool, ready, buyers, sku, {
