@@ -11,6 +11,7 @@ import {
 import { APP_CONFIG } from '../infra/config/config.module';
 import type { AppConfig } from '../infra/config/env.schema';
 import { Clock } from '../infra/clock';
+import { SettingsMemo } from '../infra/cache/settings-memo';
 import { DomainEvents, type DomainEventMap, type Tx } from '../infra/events/domain-events';
 import { PrismaService } from '../infra/prisma/prisma.service';
 import { JobQueue } from '../infra/queue/job-queue';
@@ -55,6 +56,8 @@ const ORDER_SOURCE = 'ORDER';
  */
 @Injectable()
 export class PointsService implements OnModuleInit, PricingContributor {
+  private readonly savedRules = new SettingsMemo<PointsRules>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PrismaService) private readonly prisma: PrismaService,
@@ -409,10 +412,13 @@ export class PointsService implements OnModuleInit, PricingContributor {
 
   // ---- rules ---------------------------------------------------------------------------------
 
-  async rules(db: Db = this.prisma.client): Promise<PointsRules> {
-    const row = await db.marketingSetting.findUnique({ where: { key: RULES_KEY } });
-    const parsed = PointsRules.safeParse(row?.data);
-    return parsed.success ? parsed.data : DEFAULT_POINTS_RULES;
+  /** The shop's points rules, read on every checkout and payment: kept two seconds (see SettingsMemo). */
+  rules(db: Db = this.prisma.client): Promise<PointsRules> {
+    return this.savedRules.get(async () => {
+      const row = await db.marketingSetting.findUnique({ where: { key: RULES_KEY } });
+      const parsed = PointsRules.safeParse(row?.data);
+      return parsed.success ? parsed.data : DEFAULT_POINTS_RULES;
+    });
   }
 
   async saveRules(rules: PointsRules): Promise<PointsRules> {
@@ -421,6 +427,7 @@ export class PointsService implements OnModuleInit, PricingContributor {
       create: { key: RULES_KEY, data: rules },
       update: { data: rules },
     });
+    this.savedRules.clear();
     return this.rules();
   }
 
