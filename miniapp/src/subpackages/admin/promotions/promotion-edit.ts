@@ -2,7 +2,7 @@ import type { FieldIssue, PromotionView } from '@weshop/shared';
 import type { PromotionUpdateBody } from '../../../api/promotions';
 import { formatLocalDateTime } from '../groupbuys/campaign-form';
 import { fenToYuan } from '../components/console-form/form-input';
-import { emptyPromotionForm, formToPromotion, type PromotionForm } from './promotion-form';
+import { emptyPromotionForm, formToPromotion, promotionPhase, type PromotionForm } from './promotion-form';
 
 /**
  * 编辑营销活动: the promotion back in the form it was made with, what the form lets the manager
@@ -21,8 +21,8 @@ export function promotionEditMode(
   p: Pick<PromotionView, 'status' | 'startsAt' | 'endsAt'>,
   now: number,
 ): PromotionEditMode {
-  if (p.status !== 'ACTIVE' || now >= Date.parse(p.endsAt)) return null;
-  return now < Date.parse(p.startsAt) ? 'ALL' : 'RUNNING';
+  const phase = promotionPhase(p, now);
+  return phase === 'UPCOMING' ? 'ALL' : phase === 'RUNNING' ? 'RUNNING' : null;
 }
 
 /** Whether the field at `path` (a request path) can be changed in this mode. */

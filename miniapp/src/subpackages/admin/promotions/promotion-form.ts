@@ -304,10 +304,24 @@ export function promotionRuleText(p: Pick<PromotionView, 'type' | 'tiers' | 'sku
   }
 }
 
+export type PromotionPhase = 'UPCOMING' | 'RUNNING' | 'ENDED' | 'DISABLED';
+
+/** Where a promotion stands at `now`: stopped first, then before, inside or after [startsAt, endsAt). */
+export function promotionPhase(p: Pick<PromotionView, 'status' | 'startsAt' | 'endsAt'>, now: number): PromotionPhase {
+  if (p.status === 'DISABLED') return 'DISABLED';
+  if (now < Date.parse(p.startsAt)) return 'UPCOMING';
+  if (now >= Date.parse(p.endsAt)) return 'ENDED';
+  return 'RUNNING';
+}
+
+const PHASE_TEXT: Record<PromotionPhase, string> = {
+  UPCOMING: '未开始',
+  RUNNING: '进行中',
+  ENDED: '已结束',
+  DISABLED: '已停用',
+};
+
 /** 未开始 / 进行中 / 已结束 / 已停用 at `now`. */
 export function promotionPhaseText(p: Pick<PromotionView, 'status' | 'startsAt' | 'endsAt'>, now: number): string {
-  if (p.status === 'DISABLED') return '已停用';
-  if (now < Date.parse(p.startsAt)) return '未开始';
-  if (now >= Date.parse(p.endsAt)) return '已结束';
-  return '进行中';
+  return PHASE_TEXT[promotionPhase(p, now)];
 }
