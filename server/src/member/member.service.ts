@@ -159,7 +159,7 @@ export class MemberService implements OnModuleInit, PricingContributor {
 
   async me(userId: number): Promise<MemberView> {
     const standing = await this.standing(userId, this.clock.now());
-    const levels = await this.levelRules();
+    const { levels } = await this.shopRules(this.prisma.client);
     const next = nextLevelOf(levels, standing.growthFen);
     return {
       level: standing.level ? levelView(standing.level) : null,
@@ -171,7 +171,7 @@ export class MemberService implements OnModuleInit, PricingContributor {
 
   async memberDay(userId: number): Promise<MemberDayView> {
     const now = this.clock.now();
-    const schedule = await this.schedule();
+    const { schedule } = await this.shopRules(this.prisma.client);
     const standing = await this.standing(userId, now);
     const next = nextMemberDay(now, schedule, this.config.shopTimeZone);
     const prices = await this.prisma.client.memberDayPrice.findMany({ orderBy: { skuId: 'asc' } });
