@@ -86,16 +86,25 @@ export function Chips<K extends string | number>(props: {
   );
 }
 
+const COMMISSION_OPTIONS = [
+  { key: 'default', label: '店铺默认' },
+  { key: 'yes', label: '计佣' },
+  { key: 'no', label: '不计佣' },
+] as const;
+
+const commissionKey = (value: boolean | null) => (value === null ? 'default' : value ? 'yes' : 'no');
+
+/** 分销计佣 in words: 店铺默认, 计佣 or 不计佣 (null, true, false). */
+export function commissionText(value: boolean | null): string {
+  return COMMISSION_OPTIONS.find((o) => o.key === commissionKey(value))!.label;
+}
+
 /** 分销计佣: the shop's default, yes or no (null, true, false). */
 export function CommissionChips(props: { value: boolean | null; onChange: (v: boolean | null) => void }) {
   return (
     <Chips
-      options={[
-        { key: 'default', label: '店铺默认' },
-        { key: 'yes', label: '计佣' },
-        { key: 'no', label: '不计佣' },
-      ]}
-      value={props.value === null ? 'default' : props.value ? 'yes' : 'no'}
+      options={COMMISSION_OPTIONS}
+      value={commissionKey(props.value)}
       onChange={(k) => props.onChange(k === 'default' ? null : k === 'yes')}
     />
   );

@@ -8,6 +8,7 @@ import { updatePromotion } from '../../../../../api/promotions';
 import {
   Chips,
   CommissionChips,
+  commissionText,
   Field,
   FormErrors,
   RowCard,
@@ -511,7 +512,7 @@ export function PromotionFormCard(props: {
         {can('earnsCommission') ? (
           <CommissionChips value={form.earnsCommission} onChange={(v) => set({ earnsCommission: v })} />
         ) : (
-          <Fixed text={form.earnsCommission === null ? '店铺默认' : form.earnsCommission ? '计佣' : '不计佣'} />
+          <Fixed text={commissionText(form.earnsCommission)} />
         )}
       </Field>
       <View className="admin-actions">
